@@ -169,6 +169,18 @@ public sealed class TranscribeCommand
             _verbose,
         };
         Command.SetAction(InvokeAsync);
+
+        // FILE takes any number of values, so the parser hands a mistyped option (--tempoo) to it as a file name.
+        _files.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.StartsWith('-') && !File.Exists(token.Value))
+                {
+                    result.AddError($"Unknown option '{token.Value}' (a file whose name starts with '-' can be given as ./{token.Value}).");
+                }
+            }
+        });
     }
 
     /// <summary>The System.CommandLine command to add to the root.</summary>

@@ -20,6 +20,9 @@ internal sealed class DecoderProcess : IDisposable
     /// <summary>The child's raw stdout.</summary>
     public Stream Output => _process.StandardOutput.BaseStream;
 
+    /// <summary>The child's process id (for tests that check it was killed).</summary>
+    public int Id => _process.Id;
+
     /// <summary>Exit code; valid once <see cref="WaitForExit"/> returned true.</summary>
     public int ExitCode => _process.ExitCode;
 

@@ -45,6 +45,9 @@ internal sealed class FfmpegFrameSource : IFrameSource
 
     public int Channels { get; }
 
+    /// <summary>The ffmpeg child's process id.</summary>
+    internal int ProcessId => _process.Id;
+
     /// <summary>Starts ffmpeg on <paramref name="fullPath"/>, asking for <paramref name="channels"/> channels at <paramref name="sampleRate"/> Hz.</summary>
     public static FfmpegFrameSource Start(FfmpegTools tools, string fullPath, string displayName, AudioContainer container, int sampleRate, int channels, CancellationToken cancellationToken)
     {

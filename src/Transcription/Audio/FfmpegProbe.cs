@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace WhatsTheTab.Transcription.Audio;
 
 /// <summary>Asks ffprobe for the first audio stream's rate, channels, codec and duration.</summary>
-internal static class FfmpegProbe
+internal static partial class FfmpegProbe
 {
     private const int MaxOutputChars = 1024 * 1024;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
@@ -82,8 +83,14 @@ internal static class FfmpegProbe
         }
 
         text = text.Replace("file:" + fullPath, displayName, StringComparison.Ordinal).Replace(fullPath, displayName, StringComparison.Ordinal);
+
+        // "[mp3 @ 0x55d1c0] Failed to read frame size" → "mp3: Failed to read frame size": the address means nothing to a user.
+        text = ContextPrefix().Replace(text, "$1: ");
         return text.Length > 1000 ? string.Concat(text.AsSpan(0, 1000), "…") : text;
     }
+
+    [GeneratedRegex(@"\[([^\]\s@]+) @ 0x[0-9a-fA-F]+\]\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ContextPrefix();
 
     private static string ReadBounded(StreamReader reader)
     {

@@ -41,6 +41,9 @@ internal sealed class MonoResamplingStream : IMonoAudioStream
 
     public AudioInfo Source { get; }
 
+    /// <summary>The decoder feeding this stream.</summary>
+    internal IFrameSource FrameSource => _source;
+
     public int Read(Span<float> destination)
     {
         ObjectDisposedException.ThrowIf(_pending is null || _interleaved is null || _mono is null, this);

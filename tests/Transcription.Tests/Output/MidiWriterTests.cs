@@ -70,6 +70,17 @@ public sealed class MidiWriterTests : IDisposable
         Assert.Equal([(0L, 8192), (240L, 8192 + 4096), (480L, 8192 - 4096), (720L, 16383), (960L, 8192)], wheel);
     }
 
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 1365)]
+    [InlineData(-3, -4096)]
+    [InlineData(6, 8191)]
+    [InlineData(-7, -8192)]
+    public void BendToWheelOffset_RoundsAndClamps(int bend, int offset)
+    {
+        Assert.Equal(offset, MidiWriter.BendToWheelOffset(bend));
+    }
+
     [Fact]
     public void SingleTrack_DropsBendsOfOverlappingNotes()
     {
@@ -159,7 +170,7 @@ public sealed class MidiWriterTests : IDisposable
     }
 
     [Fact]
-    public void FluidSynth_RendersTheFileToNonSilentAudio()
+    public async Task FluidSynth_RendersTheFileToNonSilentAudio()
     {
         Assert.True(File.Exists("/usr/bin/fluidsynth") || File.Exists("/usr/local/bin/fluidsynth"), "fluidsynth is required (apt-get install fluidsynth fluid-soundfont-gm).");
         Assert.True(File.Exists(SoundFont), $"{SoundFont} is required (apt-get install fluid-soundfont-gm).");
@@ -173,12 +184,13 @@ public sealed class MidiWriterTests : IDisposable
             RedirectStandardError = true,
         };
         using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "fluidsynth did not finish");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        Task<string> stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
 
-        Assert.True(process.ExitCode == 0, $"fluidsynth exited with {process.ExitCode}: {stdout.Result}{stderr.Result}");
-        short[] samples = WavTestReader.ReadPcm16(File.ReadAllBytes(wav), out int sampleRate, out _);
+        Assert.True(process.ExitCode == 0, $"fluidsynth exited with {process.ExitCode}: {await stdout}{await stderr}");
+        short[] samples = WavTestReader.ReadPcm16(await File.ReadAllBytesAsync(wav, timeout.Token), out int sampleRate, out _);
         Assert.Equal(22050, sampleRate);
         double rms = Math.Sqrt(samples.Average(s => (double)s * s));
         Assert.True(rms > 100, $"RMS {rms} is near silence");
