@@ -12,7 +12,12 @@ public sealed class CliConsole
     // Redirected output goes to logs and files where wrapping at an invented 80 columns would split error lines.
     private const int UnwrappedWidth = 4096;
 
-    public CliConsole(TextWriter output, TextWriter error, bool interactive, ILoggerFactory? loggerFactory = null)
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="interactive">Whether <paramref name="output"/> is a terminal: live progress bars and colours.</param>
+    /// <param name="loggerFactory">Logger factory to use instead of wtt's console logger; the caller owns it.</param>
+    /// <param name="errorInteractive">Whether <paramref name="error"/> is a terminal (colours); defaults to <paramref name="interactive"/>.</param>
+    public CliConsole(TextWriter output, TextWriter error, bool interactive, ILoggerFactory? loggerFactory = null, bool? errorInteractive = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
@@ -21,7 +26,7 @@ public sealed class CliConsole
         Interactive = interactive;
         LoggerFactory = loggerFactory;
         Out = CreateAnsiConsole(output, interactive);
-        Error = CreateAnsiConsole(error, interactive);
+        Error = CreateAnsiConsole(error, errorInteractive ?? interactive);
     }
 
     /// <summary>User-facing output: progress, summaries.</summary>
@@ -46,7 +51,7 @@ public sealed class CliConsole
     public static CliConsole FromSystemConsole()
     {
         var interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && AnsiConsole.Profile.Capabilities.Ansi;
-        return new CliConsole(Console.Out, Console.Error, interactive);
+        return new CliConsole(Console.Out, Console.Error, interactive, errorInteractive: !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Ansi);
     }
 
     private static IAnsiConsole CreateAnsiConsole(TextWriter writer, bool interactive)

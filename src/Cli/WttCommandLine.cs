@@ -39,7 +39,13 @@ public static class WttCommandLine
             return ExitCodes.Usage;
         }
 
-        var configuration = new InvocationConfiguration { Output = console.OutputWriter, Error = console.ErrorWriter };
+        // Ctrl+C is the caller's business (Program turns it into cancellationToken), so System.CommandLine's own handler stays off.
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.OutputWriter,
+            Error = console.ErrorWriter,
+            ProcessTerminationTimeout = null,
+        };
         return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,6 +1,6 @@
 namespace WhatsTheTab.TaskQueue;
 
-/// <summary>What <see cref="ITaskQueue.AckAsync"/> did.</summary>
+/// <summary>What <see cref="ITaskQueueClient.AckAsync"/> did.</summary>
 public enum AckResult
 {
     /// <summary>The task is completed: out of <c>task:processing</c>, its id in <c>task:results</c>, <c>task:completed</c> published.</summary>

@@ -9,12 +9,14 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
 
     public IReadOnlyList<string> ErrorLines => Lines(Error);
 
-    public static async Task<CliRun> InvokeAsync(params string[] args)
+    public static Task<CliRun> InvokeAsync(params string[] args) => InvokeAsync(args, CancellationToken.None);
+
+    public static async Task<CliRun> InvokeAsync(string[] args, CancellationToken cancellationToken)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var console = new CliConsole(output, error, interactive: false, NullLoggerFactory.Instance);
-        var exitCode = await WttCommandLine.RunAsync(args, console);
+        var exitCode = await WttCommandLine.RunAsync(args, console, cancellationToken);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 

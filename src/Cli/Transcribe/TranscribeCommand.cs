@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using WhatsTheTab.Transcription.Model;
 using WhatsTheTab.Transcription.Notes;
@@ -270,7 +269,8 @@ public sealed class TranscribeCommand
         var batch = new TranscriptionBatch(settings, _console, loggerFactory);
         try
         {
-            // Off the invocation thread so Ctrl+C is handled while the engine works; the engine checks the token between batches.
+            // The engine is synchronous and CPU-bound; off the caller's thread the returned task is truly asynchronous.
+            // Cancellation (Ctrl+C in Program) is seen by the engine between batches.
             return await Task.Run(() => batch.Run(cancellationToken), CancellationToken.None).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

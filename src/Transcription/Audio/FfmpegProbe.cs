@@ -29,7 +29,17 @@ internal static partial class FfmpegProbe
         using var registration = cancellationToken.Register(process.Kill);
         var reader = new StreamReader(process.Output, Encoding.UTF8);
         var read = Task.Run(() => ReadBounded(reader), CancellationToken.None);
-        if (!read.Wait((int)Timeout.TotalMilliseconds, cancellationToken) || !process.WaitForExit(Timeout))
+        bool finished;
+        try
+        {
+            finished = read.Wait((int)Timeout.TotalMilliseconds, cancellationToken) && process.WaitForExit(Timeout);
+        }
+        catch (AggregateException ex)
+        {
+            throw new AudioDecodeException(AudioErrorKind.DecoderFailed, $"ffprobe's output for '{displayName}' could not be read.", ex.InnerException ?? ex);
+        }
+
+        if (!finished)
         {
             process.Kill();
             throw new AudioDecodeException(AudioErrorKind.DecoderFailed, $"ffprobe did not finish reading '{displayName}' within {Timeout.TotalSeconds:0} seconds.");

@@ -31,6 +31,8 @@ public sealed class Resampler
     private const int MaxExactPhases = 512;
     private const int InterpolatedPhases = 512;
 
+    private const int MaxDecimation = 1024;
+
     // Input is staged through the history buffer in chunks of this size, so memory does not grow with the input.
     private const int ChunkSize = 4096;
 
@@ -56,6 +58,12 @@ public sealed class Resampler
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputRate);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputRate);
+        if ((double)inputRate / outputRate > MaxDecimation)
+        {
+            // The filter grows with the decimation ratio; past this it would be megabytes per stream for no real use.
+            throw new ArgumentOutOfRangeException(nameof(outputRate), outputRate, $"Downsampling by more than {MaxDecimation}x is not supported.");
+        }
+
         InputRate = inputRate;
         OutputRate = outputRate;
         (_up, _down) = Reduce(inputRate, outputRate);

@@ -5,9 +5,9 @@ namespace WhatsTheTab.Transcription.Notes;
 /// Differences from basic-pitch, all deliberate: the caller's arrays are never modified (basic-pitch's
 /// constrain_frequency zeroes them in place); frequency limits that fall off the piano range are clamped to it instead
 /// of wrapping around as negative numpy slices; "no rise anywhere" yields no inferred onsets instead of NaNs; the melodia
-/// trick uses a max-heap instead of rescanning the whole matrix per note (same notes, near-linear time); amplitudes are
-/// averaged in double precision; and the result is sorted by (start, pitch, end) whereas basic-pitch returns onset-led
-/// notes backwards in time followed by melodia notes. Activations are assumed finite (sigmoid outputs).
+/// trick visits cells in one pre-sorted order instead of rescanning the whole matrix per note (same notes, O(n log n));
+/// amplitudes are averaged in double precision (numpy: float32); and the result is sorted by (start, pitch, end) whereas
+/// basic-pitch returns onset-led notes backwards in time followed by melodia notes. Activations are assumed finite (sigmoid outputs).
 /// </remarks>
 public static class NoteExtractor
 {
@@ -193,29 +193,38 @@ public static class NoteExtractor
 
     /// <summary>
     /// basic-pitch's melodia trick: repeatedly take the strongest remaining cell (first in row-major order on ties) and
-    /// grow a note both ways. A heap of every cell above the frame threshold replaces the per-note global argmax; cells
-    /// only ever drop to zero, so an entry whose cell no longer holds its value is stale and skipped.
+    /// grow a note both ways. Cells only ever drop to zero, never rise, so the order in which cells become the maximum
+    /// is fixed up front: one sort of every cell above the frame threshold stands in for the per-note global argmax
+    /// (a priority queue with lazy deletion, built in one go), and a cell that was zeroed since is simply skipped.
     /// </summary>
     private static void FindMelodiaNotes(NotePass pass, List<FrameNote> notes)
     {
         float[] remaining = pass.Remaining;
         double threshold = pass.FrameThreshold;
-        var candidates = new List<(int Cell, long Key)>();
+        int count = 0;
+        foreach (float value in remaining)
+        {
+            if (value > threshold)
+            {
+                count++;
+            }
+        }
+
+        long[] queue = new long[count];
+        int next = 0;
         for (int cell = 0; cell < remaining.Length; cell++)
         {
             float value = remaining[cell];
             if (value > threshold)
             {
-                candidates.Add((cell, HeapKey(value, cell)));
+                queue[next++] = QueueKey(value, cell);
             }
         }
 
-        var heap = new PriorityQueue<int, long>(candidates.Count);
-        heap.EnqueueRange(candidates);
-        candidates.Clear();
-        candidates.TrimExcess();
-        while (heap.TryDequeue(out int cell, out long key))
+        Array.Sort(queue);
+        foreach (long key in queue)
         {
+            int cell = (int)(uint)key;
             if (remaining[cell] != ValueOf(key))
             {
                 continue;
@@ -226,7 +235,7 @@ public static class NoteExtractor
     }
 
     // Orders by value descending, then cell ascending, in one long: positive floats compare like their bit patterns.
-    private static long HeapKey(float value, int cell) =>
+    private static long QueueKey(float value, int cell) =>
         ((long)(int.MaxValue - BitConverter.SingleToInt32Bits(value)) << 32) | (uint)cell;
 
     private static float ValueOf(long key) => BitConverter.Int32BitsToSingle(int.MaxValue - (int)(key >> 32));

@@ -5,8 +5,8 @@ namespace WhatsTheTab.Transcription.Output;
 /// <summary>Maps <see cref="InstrumentPreset"/> to General MIDI programs and parses the names used on command lines and in requests.</summary>
 public static class InstrumentPresets
 {
-    /// <summary>The names <see cref="Parse"/> accepts, in enum order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["piano", "guitar-nylon", "guitar-steel", "guitar-electric", "bass", "none"];
+    /// <summary>The canonical names <see cref="Parse"/> accepts, in enum order.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. Enum.GetValues<InstrumentPreset>().Select(p => p.ToName())];
 
     /// <summary>
     /// The zero-based General MIDI program, or null for <see cref="InstrumentPreset.None"/>. Piano is Acoustic Grand
@@ -24,10 +24,16 @@ public static class InstrumentPresets
     };
 
     /// <summary>The canonical name of a preset ("guitar-nylon").</summary>
-    public static string ToName(this InstrumentPreset preset) =>
-        (int)preset >= 0 && (int)preset < Names.Count
-            ? Names[(int)preset]
-            : throw new ArgumentOutOfRangeException(nameof(preset), preset, "Unknown instrument preset.");
+    public static string ToName(this InstrumentPreset preset) => preset switch
+    {
+        InstrumentPreset.Piano => "piano",
+        InstrumentPreset.GuitarNylon => "guitar-nylon",
+        InstrumentPreset.GuitarSteel => "guitar-steel",
+        InstrumentPreset.GuitarElectric => "guitar-electric",
+        InstrumentPreset.Bass => "bass",
+        InstrumentPreset.None => "none",
+        _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "Unknown instrument preset."),
+    };
 
     /// <summary>Parses "piano", "guitar-nylon", "guitar-steel", "guitar-electric", "bass" or "none" (case-insensitive; "_" or no separator also accepted).</summary>
     public static InstrumentPreset Parse(string name) =>
@@ -43,16 +49,19 @@ public static class InstrumentPresets
             return false;
         }
 
-        string key = name.Trim().Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
-        for (int i = 0; i < Names.Count; i++)
+        string key = WithoutSeparators(name.Trim());
+        foreach (InstrumentPreset candidate in Enum.GetValues<InstrumentPreset>())
         {
-            if (string.Equals(key, Names[i].Replace("-", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(key, WithoutSeparators(candidate.ToName()), StringComparison.OrdinalIgnoreCase))
             {
-                preset = (InstrumentPreset)i;
+                preset = candidate;
                 return true;
             }
         }
 
         return false;
     }
+
+    private static string WithoutSeparators(string name) =>
+        name.Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);
 }

@@ -155,6 +155,33 @@ public sealed class TranscribeEndToEndTests : IDisposable
         Assert.False(File.Exists(_folder.File("tone.mid")));
     }
 
+    [Fact]
+    public async Task OutputPathThatIsAFile_ExitsOneWithAMessage()
+    {
+        var input = SineWav.Write(_folder.File("tone.wav"), 1.0, 440);
+        var notAFolder = _folder.File("taken");
+        File.WriteAllText(notAFolder, "a file, not a folder");
+
+        var run = await CliRun.InvokeAsync("transcribe", input, "--out", notAFolder);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains($"cannot create the output folder {notAFolder}", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CancelledRun_ExitsWith130AndWritesNothing()
+    {
+        var input = SineWav.Write(_folder.File("tone.wav"), 1.0, 440);
+        var output = _folder.File("out");
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var run = await CliRun.InvokeAsync(["transcribe", input, "--out", output], cancelled.Token);
+
+        Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
+        Assert.Empty(Directory.GetFiles(output));
+    }
+
     private static List<int> JsonPitches(string path)
     {
         using var document = JsonDocument.Parse(File.ReadAllBytes(path));

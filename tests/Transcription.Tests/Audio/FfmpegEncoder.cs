@@ -7,7 +7,7 @@ internal static class FfmpegEncoder
 {
     /// <summary>Runs <c>ffmpeg -i input [options] output</c> and returns <paramref name="output"/>.</summary>
     public static string Encode(string input, string output, params string[] options) =>
-        Run(["-i", input, .. options, output], output);
+        Run(["-i", input, .. options], output);
 
     /// <summary>Runs ffmpeg with the given arguments (after -y -v error) and returns <paramref name="output"/>.</summary>
     public static string Run(string[] arguments, string output)
@@ -18,7 +18,7 @@ internal static class FfmpegEncoder
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["-nostdin", "-y", "-v", "error", .. arguments])
+        foreach (var argument in (string[])["-nostdin", "-y", "-v", "error", .. arguments, output])
         {
             startInfo.ArgumentList.Add(argument);
         }

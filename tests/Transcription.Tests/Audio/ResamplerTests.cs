@@ -194,6 +194,13 @@ public sealed class ResamplerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Constructor_ExtremeDecimation_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Resampler(48_000_000, 8000));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Resampler(0, 8000));
+    }
+
+    [Fact]
     public void Constant_StaysConstant()
     {
         var input = new float[48000];

@@ -1,5 +1,4 @@
-using System.Runtime.InteropServices;
-using System.Text.Json;
+using WhatsTheTab.TestSupport;
 using WhatsTheTab.Transcription.Model;
 using Xunit.Abstractions;
 
@@ -20,12 +19,12 @@ public sealed class GoldenOutputTests(ModelFixture fixture, ITestOutputHelper ou
     public void Run_GoldenWindow_MatchesReferenceWithinTolerance(int window)
     {
         var golden = GoldenWindows.Load();
-        var result = fixture.Model.Run(golden.Input(window), 1);
+        var result = fixture.Model.Run(golden.Input.Window(window), 1);
 
-        var contours = MaxDifference(result.Contours, golden.Output("Identity", window));
-        var notes = MaxDifference(result.Notes, golden.Output("Identity_1", window));
-        var onsets = MaxDifference(result.Onsets, golden.Output("Identity_2", window));
-        output.WriteLine($"{golden.Names[window]}: max |diff| contours {contours:E2}, notes {notes:E2}, onsets {onsets:E2}");
+        var contours = MaxDifference(result.Contours, golden.Contours.Window(window));
+        var notes = MaxDifference(result.Notes, golden.Notes.Window(window));
+        var onsets = MaxDifference(result.Onsets, golden.Onsets.Window(window));
+        output.WriteLine($"{golden.WindowNames[window]}: max |diff| contours {contours:E2}, notes {notes:E2}, onsets {onsets:E2}");
 
         Assert.True(contours <= Tolerance, $"contours differ by {contours}");
         Assert.True(notes <= Tolerance, $"notes differ by {notes}");
@@ -36,11 +35,11 @@ public sealed class GoldenOutputTests(ModelFixture fixture, ITestOutputHelper ou
     public void Run_AllGoldenWindowsInOneBatch_MatchesWindowByWindow()
     {
         var golden = GoldenWindows.Load();
-        var batch = fixture.Model.Run(golden.AllInputs, golden.Count);
+        var batch = fixture.Model.Run(golden.Input.Values, golden.Count);
 
-        Assert.True(MaxDifference(batch.Notes, golden.AllOutputs("Identity_1")) <= Tolerance);
-        Assert.True(MaxDifference(batch.Onsets, golden.AllOutputs("Identity_2")) <= Tolerance);
-        Assert.True(MaxDifference(batch.Contours, golden.AllOutputs("Identity")) <= Tolerance);
+        Assert.True(MaxDifference(batch.Notes, golden.Notes.Values) <= Tolerance);
+        Assert.True(MaxDifference(batch.Onsets, golden.Onsets.Values) <= Tolerance);
+        Assert.True(MaxDifference(batch.Contours, golden.Contours.Values) <= Tolerance);
     }
 
     [Fact]
@@ -60,58 +59,5 @@ public sealed class GoldenOutputTests(ModelFixture fixture, ITestOutputHelper ou
         }
 
         return max;
-    }
-
-    /// <summary>The golden file written by model/scripts/golden.mjs, described by its JSON sidecar.</summary>
-    private sealed class GoldenWindows
-    {
-        private readonly float[] _data;
-        private readonly Dictionary<string, (int Offset, int Length)> _tensors;
-
-        private GoldenWindows(float[] data, Dictionary<string, (int, int)> tensors, int count, string[] names)
-        {
-            _data = data;
-            _tensors = tensors;
-            Count = count;
-            Names = names;
-        }
-
-        public int Count { get; }
-
-        public string[] Names { get; }
-
-        public ReadOnlySpan<float> AllInputs => Tensor("input");
-
-        public static GoldenWindows Load()
-        {
-            var folder = Path.Combine(AppContext.BaseDirectory, "TestData");
-            using var layout = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "golden-windows.json")));
-            var root = layout.RootElement;
-            var data = MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(Path.Combine(folder, root.GetProperty("file").GetString()!))).ToArray();
-            var tensors = root.GetProperty("tensors").EnumerateArray().ToDictionary(
-                t => t.GetProperty("name").GetString()!,
-                t => (t.GetProperty("offsetBytes").GetInt32() / 4, t.GetProperty("lengthFloats").GetInt32()));
-            var names = root.GetProperty("windows").EnumerateArray().Select(w => w.GetProperty("name").GetString()!).ToArray();
-            return new GoldenWindows(data, tensors, root.GetProperty("count").GetInt32(), names);
-        }
-
-        public ReadOnlySpan<float> Input(int window) => Slice("input", window);
-
-        public ReadOnlySpan<float> Output(string name, int window) => Slice(name, window);
-
-        public ReadOnlySpan<float> AllOutputs(string name) => Tensor(name);
-
-        private ReadOnlySpan<float> Tensor(string name)
-        {
-            var (offset, length) = _tensors[name];
-            return _data.AsSpan(offset, length);
-        }
-
-        private ReadOnlySpan<float> Slice(string name, int window)
-        {
-            var all = Tensor(name);
-            var perWindow = all.Length / Count;
-            return all.Slice(window * perWindow, perWindow);
-        }
     }
 }

@@ -3,7 +3,7 @@ using WhatsTheTab.Transcription.Notes;
 
 namespace WhatsTheTab.Transcription.Tests.Notes;
 
-/// <summary>The fast extractor (heap-based melodia, row-at-a-time onsets) must give exactly the naive port's notes.</summary>
+/// <summary>The fast extractor (pre-sorted melodia queue, row-at-a-time onsets) must give exactly the naive port's notes.</summary>
 public sealed class NoteExtractorPropertyTests
 {
     // Few distinct values so that ties (equal maxima, equal neighbours, values exactly at thresholds) are common.
@@ -54,7 +54,7 @@ public sealed class NoteExtractorPropertyTests
     }
 
     [Fact]
-    public void HeapMelodia_MatchesNaiveOnLargeTiedPlateaus()
+    public void FastMelodia_MatchesNaiveOnLargeTiedPlateaus()
     {
         // Wide blocks of one value: every melodia step is a tie broken by row-major order.
         Gen.Select(Gen.Int[20, 80], Gen.Int, Gen.Int[0, 3]).Sample((frames, seed, tolerance) =>

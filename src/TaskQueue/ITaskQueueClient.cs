@@ -5,7 +5,7 @@ namespace WhatsTheTab.TaskQueue;
 /// with every progress report, and finish them with exactly one of ack, fail or hand-back; a supervisor takes back
 /// leases that expired or whose worker vanished. Every transition that touches more than one key is one Lua script.
 /// </summary>
-public interface ITaskQueue
+public interface ITaskQueueClient
 {
     /// <summary>
     /// Records the task (<c>task:{id}</c>), pushes it to the back of <c>task:queue</c> and publishes <c>task:new</c>, atomically.
@@ -36,7 +36,7 @@ public interface ITaskQueue
     /// Ends the worker's attempt with an error. Permanent, or out of attempts: dead letter (hash expires after the
     /// dead-letter TTL). Transient: retried after an exponential back-off with jitter. Only if the worker still owns it.
     /// </summary>
-    Task<FailResult> FailAsync(string taskId, string workerId, string error, bool permanent, CancellationToken cancellationToken = default);
+    Task<FailResult> FailAsync(string taskId, string workerId, string reason, bool permanent, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Graceful shutdown: puts the task back at the front of the queue with its attempt given back and its lease removed,
