@@ -5,7 +5,9 @@ namespace WhatsTheTab.TaskQueue;
 /// it atomically. Times arrive in ARGV as Unix milliseconds; numbers leave through <c>string.format('%d')</c> so Lua 5.1
 /// (Redis) and Lua 5.4 (Garnet) print them the same. Event JSON built here uses <c>cjson.encode</c> for strings only.
 /// Keys a script touches are in KEYS, except the per-task hash of an id popped inside the claim and promote scripts
-/// (unknown before they run; fine on a single Redis or Garnet, not on Redis Cluster).
+/// (unknown before they run; fine on a single Redis or Garnet, not on Redis Cluster). Garnet's transaction mode locks
+/// only KEYS, so every script also names a list or sorted set that every conflicting script names too (queue,
+/// processing, deadlines or delayed): that shared key serializes them.
 /// </summary>
 internal static class QueueScripts
 {

@@ -8,7 +8,9 @@ using WhatsTheTab.Grains.Abstractions.Redis;
 namespace WhatsTheTab.TaskQueue;
 
 /// <summary>
-/// <see cref="ITaskQueueClient"/> on Redis 7 or Garnet (with <c>--lua</c>). Claims are one Lua script doing
+/// <see cref="ITaskQueueClient"/> on Redis 7 or Garnet. Garnet needs <c>--lua</c> and <c>--lua-transaction-mode</c>:
+/// without the second it interleaves the commands of concurrent scripts, and the transitions below stop being atomic
+/// (seen as a task recovered twice by racing supervisors). Claims are one Lua script doing
 /// LMOVE + ZADD + HSET + PUBLISH, so there is no window in which an id sits in <c>task:processing</c> without a lease;
 /// a worker waits on an empty queue by polling that script, woken early by <c>task:new</c>. The injected
 /// <see cref="TimeProvider"/> stamps times and lease deadlines; waits use the real clock.

@@ -82,6 +82,7 @@ public sealed partial class TranscriptionEngine : IDisposable
         var framer = new WindowFramer(audio);
         var accumulator = new ActivationAccumulator(keepContours, expectedChunks * Framing.KeptFramesPerWindow);
         var batch = new float[BatchSize * Framing.WindowSamples];
+        var outputs = WindowOutputs.Allocate(BatchSize);
 
         while (!framer.Completed)
         {
@@ -92,7 +93,8 @@ public sealed partial class TranscriptionEngine : IDisposable
                 break;
             }
 
-            accumulator.Append(Model.Run(batch, windows));
+            Model.Run(batch, windows, outputs);
+            accumulator.Append(outputs);
 
             // The total is known up front when the decoder knows the length; otherwise it grows with what has been read.
             var total = framer.Completed ? framer.WindowsProduced : Math.Max(expectedChunks, framer.WindowsProduced + 1);

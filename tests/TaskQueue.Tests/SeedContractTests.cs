@@ -52,7 +52,8 @@ public sealed class SeedContractTests
         await h.Db.ExecuteAsync("HSET", h.Keys.Task(id!), "status", "processing", "worker", "seed-worker");
         await h.Db.ExecuteAsync("PUBLISH", h.Channels.Progress(id!), "{\"task_id\":\"job-7\",\"chunk\":1,\"total\":2}");
 
-        // The queue sees it as leased: a supervisor pass before the deadline leaves it alone (the raw worker keeps no heartbeat hash, so only the deadline counts... unless it names a worker)
+        // It names itself in the hash, so it keeps a heartbeat key like the seed's worker did; before the deadline a
+        // supervisor pass leaves its task alone.
         await h.Db.ExecuteAsync("HSET", h.Keys.Worker("seed-worker"), "host", "legacy");
         Assert.Empty(await h.Queue.RequeueExpiredAsync(h.Clock.GetUtcNow(), maxAttempts: 3));
         Assert.Equal(new QueueDepths(1, 1, 1, 0, 0, 0), await h.Queue.GetDepthsAsync());

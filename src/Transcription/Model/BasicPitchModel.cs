@@ -76,36 +76,47 @@ public sealed partial class BasicPitchModel : IDisposable
     /// <summary>Runs <paramref name="windows"/> consecutive windows (each <see cref="WindowSamples"/> samples) in one batch.</summary>
     public WindowOutputs Run(ReadOnlySpan<float> samples, int windows)
     {
+        var outputs = WindowOutputs.Allocate(windows);
+        Run(samples, windows, outputs);
+        return outputs;
+    }
+
+    /// <summary>
+    /// Runs a batch into <paramref name="destination"/>, which must have room for at least <paramref name="windows"/>
+    /// windows: the hot path allocates no managed memory per batch (a long file runs thousands of batches).
+    /// </summary>
+    public void Run(ReadOnlySpan<float> samples, int windows, WindowOutputs destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
         ArgumentOutOfRangeException.ThrowIfLessThan(windows, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(windows, destination.Capacity);
         if (samples.Length < windows * WindowSamples)
         {
             throw new ArgumentException($"Expected {windows * WindowSamples} samples for {windows} windows, got {samples.Length}.", nameof(samples));
         }
 
-        var contours = new float[windows * FramesPerWindow * ContourBins];
-        var notes = new float[windows * FramesPerWindow * PitchBins];
-        var onsets = new float[windows * FramesPerWindow * PitchBins];
         lock (_gate)
         {
             using var scope = NewDisposeScope();
-            using var host = torch.tensor(samples[..(windows * WindowSamples)].ToArray(), [windows, WindowSamples, 1], ScalarType.Float32);
+            var host = empty([windows, WindowSamples, 1], ScalarType.Float32);
+            samples[..(windows * WindowSamples)].CopyTo(HostSpan(host));
             var input = IsCuda ? host.to(Device) : host;
             var outputs = _interpreter.Run(input, _outputNodes);
-            CopyToHost(outputs[0], contours);
-            CopyToHost(outputs[1], notes);
-            CopyToHost(outputs[2], onsets);
+            CopyToHost(outputs[0], destination.Contours.AsSpan(0, windows * FramesPerWindow * ContourBins));
+            CopyToHost(outputs[1], destination.Notes.AsSpan(0, windows * FramesPerWindow * PitchBins));
+            CopyToHost(outputs[2], destination.Onsets.AsSpan(0, windows * FramesPerWindow * PitchBins));
             foreach (var output in outputs)
             {
                 output.Dispose();
             }
         }
 
-        return new WindowOutputs(windows, contours, notes, onsets);
+        destination.Windows = windows;
     }
 
     public void Dispose() => _interpreter.Dispose();
 
-    private static void CopyToHost(Tensor tensor, float[] destination)
+    private static void CopyToHost(Tensor tensor, Span<float> destination)
     {
         using var onCpu = tensor.to(CPU).contiguous();
         if (onCpu.numel() != destination.Length)
@@ -113,8 +124,11 @@ public sealed partial class BasicPitchModel : IDisposable
             throw new InvalidOperationException($"The network produced {onCpu.numel()} values where {destination.Length} were expected.");
         }
 
-        onCpu.data<float>().CopyTo(destination);
+        HostSpan(onCpu).CopyTo(destination);
     }
+
+    // A contiguous float32 CPU tensor's storage as a span: copies in and out without a managed array in between.
+    private static Span<float> HostSpan(Tensor tensor) => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(tensor.bytes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "basic-pitch loaded on {Device} ({Threads} threads): {Nodes} graph ops, {Weights} weights from {ModelPath} in {ElapsedMs:F0} ms")]
     private static partial void LogLoaded(ILogger logger, string device, int threads, int nodes, long weights, string modelPath, double elapsedMs);

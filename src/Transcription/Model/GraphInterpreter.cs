@@ -15,6 +15,7 @@ internal sealed class GraphInterpreter : IDisposable
     private readonly Dictionary<string, Tensor> _constants = [];
     private readonly Dictionary<string, Tensor> _convolutionFilters = [];
     private readonly Dictionary<string, int> _consumerCounts = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Before, int Length, int After), Tensor> _reflectionIndices = new();
 
     public GraphInterpreter(TfjsGraph graph, Device device)
     {
@@ -83,13 +84,14 @@ internal sealed class GraphInterpreter : IDisposable
 
     public void Dispose()
     {
-        foreach (var tensor in _constants.Values.Concat(_convolutionFilters.Values))
+        foreach (var tensor in _constants.Values.Concat(_convolutionFilters.Values).Concat(_reflectionIndices.Values))
         {
             tensor.Dispose();
         }
 
         _constants.Clear();
         _convolutionFilters.Clear();
+        _reflectionIndices.Clear();
     }
 
     private Tensor Execute(GraphNode node, Tensor[] x) => node.Op switch
@@ -104,7 +106,7 @@ internal sealed class GraphInterpreter : IDisposable
         "ExpandDims" => x[0].unsqueeze(Axis(Ints(x[1])[0], x[0].dim() + 1)),
         "Squeeze" => Squeeze(x[0], node.Ints("squeeze_dims")),
         "Pad" => Pad(x[0], Ints(x[1])),
-        "MirrorPad" => MirrorPad(node, x[0], Ints(x[1])),
+        "MirrorPad" => MirrorPad(node, x[0], Ints(x[1]), _reflectionIndices),
         "Conv2D" or "_FusedConv2D" => Convolution(node, x),
         "Neg" => x[0].neg(),
         "Mul" => x[0].mul(x[1]),
@@ -201,7 +203,7 @@ internal sealed class GraphInterpreter : IDisposable
         nn.functional.pad(input, TorchPadding(paddings, input.dim()), PaddingModes.Constant, 0);
 
     // TensorFlow's REFLECT mirrors without repeating the edge sample; done with an index gather so it works on any axis.
-    private static Tensor MirrorPad(GraphNode node, Tensor input, int[] paddings)
+    private static Tensor MirrorPad(GraphNode node, Tensor input, int[] paddings, System.Collections.Concurrent.ConcurrentDictionary<(int, int, int), Tensor> indexCache)
     {
         var mode = node.String("mode");
         if (mode != "REFLECT")
@@ -219,18 +221,25 @@ internal sealed class GraphInterpreter : IDisposable
             }
 
             var length = (int)input.shape[d];
-            var index = new long[before + length + after];
-            for (var j = 0; j < index.Length; j++)
-            {
-                var source = j - before;
-                index[j] = source < 0 ? -source : source >= length ? (2 * (length - 1)) - source : source;
-            }
-
-            using var indexTensor = torch.tensor(index, device: input.device);
+            var device = input.device;
+            var indexTensor = indexCache.GetOrAdd((before, length, after), key => ReflectionIndex(key.Item1, key.Item2, key.Item3, device));
             result = result.index_select(d, indexTensor);
         }
 
         return result;
+    }
+
+    // Built once per shape and kept (outside any dispose scope) for every later batch.
+    private static Tensor ReflectionIndex(int before, int length, int after, Device device)
+    {
+        var index = new long[before + length + after];
+        for (var j = 0; j < index.Length; j++)
+        {
+            var source = j - before;
+            index[j] = source < 0 ? -source : source >= length ? (2 * (length - 1)) - source : source;
+        }
+
+        return torch.tensor(index, device: device).DetachFromDisposeScope();
     }
 
     private static Tensor DivNoNan(Tensor numerator, Tensor denominator)

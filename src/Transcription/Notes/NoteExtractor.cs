@@ -130,7 +130,7 @@ public static class NoteExtractor
     }
 
     private static int PitchIndex(double hz) =>
-        (int)Math.Round(BasicPitchFraming.HzToMidi(hz) - BasicPitchFraming.MidiOffset, MidpointRounding.ToEven);
+        (int)Math.Round(PitchGrid.HzToMidi(hz) - PitchGrid.MidiOffset, MidpointRounding.ToEven);
 
     /// <summary>Scans onset peaks in reverse row-major order (time, then pitch, descending) and grows a note from each.</summary>
     private static void FindOnsetNotes(OnsetStrength strength, NotePass pass, double threshold, List<FrameNote> notes)

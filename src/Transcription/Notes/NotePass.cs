@@ -66,7 +66,7 @@ internal readonly ref struct NotePass
             ClearAround(t, pitch);
         }
 
-        notes.Add(new FrameNote(start, i, pitch + BasicPitchFraming.MidiOffset, MeanFrame(start, i, pitch)));
+        notes.Add(new FrameNote(start, i, pitch + PitchGrid.MidiOffset, MeanFrame(start, i, pitch)));
     }
 
     /// <summary>The melodia trick's step: grows a note both ways from a strong cell, consuming everything it passes.</summary>
@@ -101,7 +101,7 @@ internal readonly ref struct NotePass
             return;
         }
 
-        notes.Add(new FrameNote(start, end, pitch + BasicPitchFraming.MidiOffset, MeanFrame(start, end, pitch)));
+        notes.Add(new FrameNote(start, end, pitch + PitchGrid.MidiOffset, MeanFrame(start, end, pitch)));
     }
 
     // A note claims its neighbouring semitones too, so their bleed does not become a second note.
@@ -109,7 +109,7 @@ internal readonly ref struct NotePass
     {
         int row = t * Width;
         Remaining[row + pitch] = 0;
-        if (pitch < BasicPitchFraming.MaxPitchIndex)
+        if (pitch < PitchGrid.MaxPitchIndex)
         {
             Remaining[row + pitch + 1] = 0;
         }

@@ -14,8 +14,8 @@ internal static class PitchBendEstimator
     public static int[] Estimate(float[] contours, FrameNote note)
     {
         int center = (int)Math.Round(
-            12.0 * BasicPitchFraming.ContourBinsPerSemitone
-                * Math.Log2(BasicPitchFraming.MidiToHz(note.Pitch) / BasicPitchFraming.ContourBaseFrequency),
+            12.0 * PitchGrid.ContourBinsPerSemitone
+                * Math.Log2(PitchGrid.MidiToHz(note.Pitch) / PitchGrid.ContourBaseFrequency),
             MidpointRounding.ToEven);
         int firstBin = Math.Max(center - Tolerance, 0);
         int endBin = Math.Min(Bins, center + Tolerance + 1);

@@ -206,5 +206,5 @@ public static class MidiWriter
 
     /// <summary>basic-pitch's conversion: thirds of a semitone to a ±2-semitone wheel, clamped to its 14-bit range.</summary>
     internal static int BendToWheelOffset(int bend) =>
-        (int)Math.Clamp(Math.Round(bend * 4096.0 / BasicPitchFraming.ContourBinsPerSemitone, MidpointRounding.ToEven), -PitchWheelCenter, PitchWheelCenter - 1);
+        (int)Math.Clamp(Math.Round(bend * 4096.0 / PitchGrid.ContourBinsPerSemitone, MidpointRounding.ToEven), -PitchWheelCenter, PitchWheelCenter - 1);
 }

@@ -1,3 +1,4 @@
+using WhatsTheTab.Transcription.Inference;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -89,6 +90,6 @@ public static class NoteListWriter
                 note.StartSeconds, note.EndSeconds, note.Pitch, PitchName.Of(note.Pitch), note.Velocity, note.Amplitude, note.PitchBends);
         }
 
-        return new NoteListDocument(FormatVersion, BasicPitchFraming.SampleRate, BasicPitchFraming.ContourBinsPerSemitone, entries.Length, entries);
+        return new NoteListDocument(FormatVersion, Framing.SampleRate, PitchGrid.ContourBinsPerSemitone, entries.Length, entries);
     }
 }

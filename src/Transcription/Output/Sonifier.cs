@@ -1,3 +1,4 @@
+using WhatsTheTab.Transcription.Inference;
 using WhatsTheTab.Transcription.Notes;
 
 namespace WhatsTheTab.Transcription.Output;
@@ -5,7 +6,7 @@ namespace WhatsTheTab.Transcription.Output;
 /// <summary>Renders notes to audio for listening checks: additive sines (3 harmonics), short attack and release, velocity-scaled, pitch bends followed.</summary>
 public static class Sonifier
 {
-    public const int DefaultSampleRate = BasicPitchFraming.SampleRate;
+    public const int DefaultSampleRate = Framing.SampleRate;
 
     private const double AttackSeconds = 0.005;
     private const double ReleaseSeconds = 0.05;
@@ -92,7 +93,7 @@ public static class Sonifier
         double gain = NoteGain * note.Velocity / 127.0 / Harmonics.Sum();
         double nyquist = sampleRate / 2.0;
         IReadOnlyList<int>? bends = note.PitchBends is { Count: > 0 } b ? b : null;
-        double steadyFrequency = BasicPitchFraming.MidiToHz(note.Pitch);
+        double steadyFrequency = PitchGrid.MidiToHz(note.Pitch);
 
         Span<float> target = output.AsSpan(start, length);
         double phase = 0;
@@ -147,6 +148,6 @@ public static class Sonifier
             bend = (bends[below] * (1 - fraction)) + (bends[below + 1] * fraction);
         }
 
-        return BasicPitchFraming.MidiToHz(pitch + (bend / BasicPitchFraming.ContourBinsPerSemitone));
+        return PitchGrid.MidiToHz(pitch + (bend / PitchGrid.ContourBinsPerSemitone));
     }
 }

@@ -1,13 +1,8 @@
 namespace WhatsTheTab.Transcription.Notes;
 
-/// <summary>basic-pitch's framing and pitch-grid constants (basic_pitch/constants.py), shared by post-processing and output.</summary>
-internal static class BasicPitchFraming
+/// <summary>basic-pitch's pitch grid (basic_pitch/constants.py): 88 note bins from A0, contours at 3 bins per semitone.</summary>
+internal static class PitchGrid
 {
-    public const int SampleRate = 22050;
-    public const int FftHop = 256;
-    public const int AnnotationFramesPerWindow = 172;
-    public const int WindowSamples = 43844;
-
     /// <summary>MIDI number of pitch bin 0 (A0).</summary>
     public const int MidiOffset = 21;
 
