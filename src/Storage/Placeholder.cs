@@ -1,0 +1,1 @@
+namespace WhatsTheTab.Storage; internal static class Placeholder { }
