@@ -9,7 +9,7 @@ say() { printf '\n== %s\n' "$*"; }
 
 # --- system packages: ffmpeg (compressed audio), fluidsynth + SoundFont (test audio), redis-server (queue tests)------------------------
 need=()
-for pkg in ffmpeg fluidsynth fluid-soundfont-gm redis-server; do
+for pkg in ffmpeg fluidsynth fluid-soundfont-gm redis-server postgresql-15; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if ((${#need[@]})); then

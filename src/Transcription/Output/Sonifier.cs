@@ -77,7 +77,7 @@ public static class Sonifier
     public static void WriteWav(Stream destination, IReadOnlyList<NoteEvent> notes, int sampleRate = DefaultSampleRate)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        PcmWavWriter.Write(destination, Render(notes, sampleRate), sampleRate);
+        Audio.WavWriter.Write(destination, Render(notes, sampleRate), sampleRate);
     }
 
     private static bool IsAudible(NoteEvent note) =>
