@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Orleans.TestingHost;
+using WhatsTheTab.Grains.Jobs;
+using WhatsTheTab.Storage.GrainState;
+using WhatsTheTab.TestSupport;
+
+namespace WhatsTheTab.Grains.Tests;
+
+/// <summary>
+/// Two in-process silos hosting the job grains on memory storage ("jobs", behind <see cref="RecordingGrainStorage"/>)
+/// that serializes state with the project's JSON grain-state serializer, with the grains' clock under the tests' control. Shared by every test class in <see cref="SharedCluster"/>.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private const string InnerStorageName = "jobs-memory";
+
+    /// <summary>The grains' time (timestamps, idempotency-key expiry); Orleans' own timers keep the system clock.</summary>
+    public static ManualClock Clock { get; } = new(new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero));
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IClusterClient Client => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            // The production grain-state serializer (System.Text.Json), so every reactivation proves the state round-trips.
+            silo.UseJsonGrainStateSerializer();
+            silo.AddMemoryGrainStorage(InnerStorageName);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(
+                "jobs",
+                (services, _) => new RecordingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(InnerStorageName)));
+            silo.Services.AddKeyedSingleton<TimeProvider>(GrainClock.ServiceKey, Clock);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
