@@ -5,6 +5,7 @@ using System.Text.Json;
 using StackExchange.Redis;
 using WhatsTheTab.Grains.Abstractions.Internal;
 using WhatsTheTab.TestSupport;
+using WhatsTheTab.TestSupport.Services;
 
 namespace WhatsTheTab.EndToEnd.Tests;
 
@@ -17,7 +18,7 @@ public sealed class SeedContractTests(WebOnlyCluster fixture) : IClassFixture<We
 {
     private const string SeedWorker = "seed-style-worker";
 
-    private Cluster Cluster => fixture.Cluster;
+    private LocalCluster Cluster => fixture.Cluster;
 
     [Fact]
     public async Task RawRedisWorker_ClaimsReportsAndCompletes_AndTheWebSiloRoutesItsEvents()
@@ -121,7 +122,7 @@ public sealed class SeedContractTests(WebOnlyCluster fixture) : IClassFixture<We
     private static async Task<HttpResponseMessage> PutResultAsync(HttpClient http, Guid id, TestClip clip)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, InternalApi.ResultPath(id));
-        request.Headers.Add(InternalApi.TokenHeader, Cluster.WorkerToken);
+        request.Headers.Add(InternalApi.TokenHeader, LocalCluster.WorkerToken);
         request.Headers.Add(InternalApi.WorkerHeader, SeedWorker);
         var form = new MultipartFormDataContent();
         var midi = new ByteArrayContent(await File.ReadAllBytesAsync(clip.MidiPath));

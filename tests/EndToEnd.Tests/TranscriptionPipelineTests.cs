@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using WhatsTheTab.TestSupport;
+using WhatsTheTab.TestSupport.Services;
 using Xunit.Abstractions;
 
 namespace WhatsTheTab.EndToEnd.Tests;
@@ -11,7 +12,7 @@ namespace WhatsTheTab.EndToEnd.Tests;
 /// </summary>
 public sealed class TranscriptionPipelineTests(TwoGpuSiloCluster fixture, ITestOutputHelper output) : IClassFixture<TwoGpuSiloCluster>
 {
-    private Cluster Cluster => fixture.Cluster;
+    private LocalCluster Cluster => fixture.Cluster;
 
     [Fact]
     public async Task SixRecordingsSubmittedAtOnce_AllCompleteWithMidiThatMatchesWhatWasPlayed()

@@ -1,21 +1,25 @@
 using System.Globalization;
 using StackExchange.Redis;
-using WhatsTheTab.TestSupport.Services;
 
-namespace WhatsTheTab.EndToEnd.Tests;
+namespace WhatsTheTab.TestSupport.Services;
 
 /// <summary>
 /// A whole deployment on this machine: redis-server (AOF on), a throwaway PostgreSQL 15, one web silo and
 /// <c>gpuSilos</c> GPU silos, each a separate process configured by environment variables only.
 /// </summary>
-public sealed class Cluster : IAsyncDisposable
+public sealed class LocalCluster : IAsyncDisposable
 {
     public const string WorkerToken = "end-to-end-worker-token-0123456789abcdef";
 
     private readonly List<SiloProcess> _gpus = [];
 
-    private Cluster(RedisServer redis, PostgresServer postgres, string postgresConnectionString)
+    private readonly string _webDll;
+    private readonly string _gpuDll;
+
+    private LocalCluster(string webDll, string gpuDll, RedisServer redis, PostgresServer postgres, string postgresConnectionString)
     {
+        _webDll = webDll;
+        _gpuDll = gpuDll;
         Redis = redis;
         Postgres = postgres;
         PostgresConnectionString = postgresConnectionString;
@@ -35,18 +39,19 @@ public sealed class Cluster : IAsyncDisposable
 
     public ConnectionMultiplexer RedisClient { get; private set; } = null!;
 
-    public static async Task<Cluster> StartAsync(int gpuSilos)
+    /// <summary>Starts everything; <paramref name="webDll"/> and <paramref name="gpuDll"/> are the built silos.</summary>
+    public static async Task<LocalCluster> StartAsync(string webDll, string gpuDll, int gpuSilos, IReadOnlyDictionary<string, string>? gpuSettings = null)
     {
         var redis = RedisServer.Start(new RedisServerOptions { AppendOnly = true });
         var postgres = PostgresServer.Start();
-        var cluster = new Cluster(redis, postgres, postgres.ConnectionString(postgres.CreateDatabase()));
+        var cluster = new LocalCluster(webDll, gpuDll, redis, postgres, postgres.ConnectionString(postgres.CreateDatabase()));
         try
         {
             cluster.RedisClient = await ConnectionMultiplexer.ConnectAsync(redis.Endpoint + ",allowAdmin=true");
             await cluster.StartWebAsync();
             for (var i = 0; i < gpuSilos; i++)
             {
-                await cluster.StartGpuAsync($"gpu-{i + 1}");
+                await cluster.StartGpuAsync($"gpu-{i + 1}", gpuSettings);
             }
 
             return cluster;
@@ -61,9 +66,9 @@ public sealed class Cluster : IAsyncDisposable
     public HttpClient Http() => new() { BaseAddress = WebAddress, Timeout = TimeSpan.FromMinutes(2) };
 
     /// <summary>Starts a GPU silo and waits for its first heartbeat in Redis.</summary>
-    public async Task<SiloProcess> StartGpuAsync(string workerId)
+    public async Task<SiloProcess> StartGpuAsync(string workerId, IReadOnlyDictionary<string, string>? extraSettings = null)
     {
-        var gpu = SiloProcess.Start($"GPU silo {workerId}", BuiltSilos.GpuDll, new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["Redis__ConnectionString"] = Redis.Endpoint,
             ["Worker__WebBaseAddress"] = WebAddress.ToString(),
@@ -73,7 +78,13 @@ public sealed class Cluster : IAsyncDisposable
             ["Worker__Threads"] = "1", // two silos share this machine's two cores
             ["Orleans__SiloPort"] = Port(),
             ["Orleans__GatewayPort"] = Port(),
-        });
+        };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        var gpu = SiloProcess.Start($"GPU silo {workerId}", _gpuDll, settings);
         _gpus.Add(gpu);
         var db = RedisClient.GetDatabase();
         await gpu.WaitUntilAsync(() => db.KeyExistsAsync($"worker:{workerId}"), TimeSpan.FromMinutes(2), "sending heartbeats");
@@ -102,7 +113,7 @@ public sealed class Cluster : IAsyncDisposable
     private async Task StartWebAsync()
     {
         WebAddress = new Uri($"http://127.0.0.1:{Port()}");
-        Web = SiloProcess.Start("web silo", BuiltSilos.WebDll, new Dictionary<string, string>
+        Web = SiloProcess.Start("web silo", _webDll, new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = WebAddress.ToString().TrimEnd('/'),
             ["Redis__ConnectionString"] = Redis.Endpoint,

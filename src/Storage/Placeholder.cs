@@ -1,1 +1,0 @@
-namespace WhatsTheTab.Storage; internal static class Placeholder { }
