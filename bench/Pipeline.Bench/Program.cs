@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Text.Json;
+using WhatsTheTab.TestSupport;
+using WhatsTheTab.TestSupport.Services;
+
+// Usage: bash bench/run-pipeline-bench.sh [--jobs 200] [--in-flight 20]
+// Submits short clips through the REST API with a fixed number in flight against a local deployment (redis-server,
+// PostgreSQL, one web silo, two GPU silos on the CPU), waits for each on its SSE stream, and prints throughput,
+// end-to-end latency and orchestration overhead (end-to-end minus the worker's own decode + inference time).
+var jobCount = Option("--jobs", 200);
+var inFlight = Option("--in-flight", 20);
+string Dll(string key) => typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
+var clips = ShortClips();
+Console.Error.WriteLine($"{clips.Count} distinct short clips ({string.Join(", ", clips.Select(c => $"{new FileInfo(c).Length / 1024} KiB"))}); starting the deployment…");
+await using var cluster = await LocalCluster.StartAsync(Dll("SiloWebDll"), Dll("SiloGpuDll"), gpuSilos: 2, new Dictionary<string, string> { ["Worker__Threads"] = "1" });
+using var http = cluster.Http();
+
+// Warm-up: one job per GPU silo so model kernels and connections are set up before timing.
+await Task.WhenAll(Enumerable.Range(0, 4).Select(i => RunJobAsync(http, clips[i % clips.Count])));
+
+var gate = new SemaphoreSlim(inFlight);
+var clock = Stopwatch.StartNew();
+var runs = await Task.WhenAll(Enumerable.Range(0, jobCount).Select(async i =>
+{
+    await gate.WaitAsync();
+    try
+    {
+        return await RunJobAsync(http, clips[i % clips.Count]);
+    }
+    finally
+    {
+        gate.Release();
+    }
+}));
+var wall = clock.Elapsed;
+
+var completed = runs.Where(r => r.Status == "completed").ToList();
+Console.WriteLine();
+Console.WriteLine($"| measure ({jobCount} jobs, {inFlight} in flight, 2 GPU silos on CPU) | value |");
+Console.WriteLine("|---|---|");
+Console.WriteLine($"| completed / failed | {completed.Count} / {runs.Length - completed.Count} |");
+Console.WriteLine($"| throughput | {completed.Count / wall.TotalSeconds:F2} jobs/s |");
+Row("end-to-end latency", completed.Select(r => r.EndToEndMs));
+Row("queue wait (submit → claimed)", completed.Select(r => r.QueueWaitMs));
+Row("worker decode + inference + notes", completed.Select(r => r.WorkerMs));
+Row("orchestration overhead = end-to-end − worker time (includes queue wait)", completed.Select(r => r.EndToEndMs - r.WorkerMs));
+Row("orchestration overhead excluding queue wait", completed.Select(r => r.EndToEndMs - r.WorkerMs - r.QueueWaitMs));
+return 0;
+
+static void Row(string what, IEnumerable<double> values)
+{
+    var sorted = values.Order().ToArray();
+    double P(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+    Console.WriteLine($"| {what} p50 / p95 / p99 | {P(0.50):F1} / {P(0.95):F1} / {P(0.99):F1} ms |");
+}
+
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+// Two-second pieces of the rendered test clips, cut once with ffmpeg.
+static List<string> ShortClips()
+{
+    var folder = RepoPaths.EnsureDir(Path.Combine(RepoPaths.Root, "bench", "out", "short-clips"));
+    var files = new List<string>();
+    foreach (var clip in TestClips.All)
+    {
+        for (var start = 0; start < 8; start += 2)
+        {
+            var path = Path.Combine(folder, $"{clip.Name}-{start}s.wav");
+            if (!File.Exists(path))
+            {
+                ExternalProcess.Run("ffmpeg", ["-nostdin", "-v", "error", "-y", "-ss", start.ToString(CultureInfo.InvariantCulture), "-t", "2", "-i", clip.WavPath, path], TimeSpan.FromMinutes(1));
+            }
+
+            files.Add(path);
+        }
+    }
+
+    return files;
+}
+
+static async Task<JobRun> RunJobAsync(HttpClient http, string path)
+{
+    var clock = Stopwatch.StartNew();
+    using var form = new MultipartFormDataContent();
+    var content = new ByteArrayContent(await File.ReadAllBytesAsync(path));
+    content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+    form.Add(content, "file", Path.GetFileName(path));
+    using var submitted = await http.PostAsync(new Uri("/api/jobs", UriKind.Relative), form);
+    submitted.EnsureSuccessStatusCode();
+    var id = JsonDocument.Parse(await submitted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+
+    // The SSE stream says when the job finished without polling delays.
+    using (var events = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/jobs/{id:D}/events"), HttpCompletionOption.ResponseHeadersRead))
+    using (var reader = new StreamReader(await events.Content.ReadAsStreamAsync()))
+    {
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (line is "event: completed" or "event: failed" or "event: cancelled")
+            {
+                break;
+            }
+        }
+    }
+
+    var endToEnd = clock.Elapsed.TotalMilliseconds;
+    var job = JsonDocument.Parse(await http.GetStringAsync($"/api/jobs/{id:D}")).RootElement;
+    var status = job.GetProperty("status").GetString()!;
+    if (status != "completed")
+    {
+        return new JobRun(status, endToEnd, 0, 0);
+    }
+
+    var created = job.GetProperty("createdAt").GetDateTimeOffset();
+    var claimed = job.GetProperty("attemptHistory")[0].GetProperty("startedAt").GetDateTimeOffset();
+    var workerMs = job.GetProperty("result").GetProperty("processingSeconds").GetDouble() * 1000;
+    return new JobRun(status, endToEnd, Math.Max(0, (claimed - created).TotalMilliseconds), workerMs);
+}
+
+/// <summary>One job's timing as the client saw it.</summary>
+internal sealed record JobRun(string Status, double EndToEndMs, double QueueWaitMs, double WorkerMs);

@@ -1,0 +1,11 @@
+namespace WhatsTheTab.Silo.Web.Jobs;
+
+/// <summary>Where to find a job and its parts in the REST API.</summary>
+public sealed record JobLinks(string Self, string Events, string Midi, string Notes)
+{
+    public static JobLinks For(Guid id)
+    {
+        var self = JobsApi.JobPath(id);
+        return new JobLinks(self, self + "/events", self + "/midi", self + "/notes");
+    }
+}

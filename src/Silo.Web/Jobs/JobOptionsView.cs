@@ -1,0 +1,35 @@
+using WhatsTheTab.Grains.Abstractions.Jobs;
+
+namespace WhatsTheTab.Silo.Web.Jobs;
+
+/// <summary>A job's engine and output options as the REST API shows them.</summary>
+public sealed record JobOptionsView(
+    double OnsetThreshold,
+    double FrameThreshold,
+    double MinNoteLengthMs,
+    int EnergyTolerance,
+    bool InferOnsets,
+    bool MelodiaTrick,
+    double? MinFrequency,
+    double? MaxFrequency,
+    string PitchBends,
+    double Tempo,
+    string Instrument)
+{
+    public static JobOptionsView From(JobOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new JobOptionsView(
+            options.OnsetThreshold,
+            options.FrameThreshold,
+            options.MinNoteLengthMs,
+            options.EnergyTolerance,
+            options.InferOnsets,
+            options.MelodiaTrick,
+            options.MinFrequency,
+            options.MaxFrequency,
+            options.PitchBends,
+            options.TempoBpm,
+            options.Instrument);
+    }
+}
