@@ -21,12 +21,20 @@ if [ ! -s "$data/worker-token" ]; then
 fi
 token=$(cat "$data/worker-token")
 
+# The silos run in their own sessions (setsid) so a Ctrl+C reaches only this script, which stops them in order.
 pids=()
-stop() { for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+# Stop the GPU silo first: the web silo hosts the embedded Garnet that every silo's membership lives in.
+stop() {
+  trap - EXIT INT TERM
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    kill -TERM "${pids[i]}" 2>/dev/null || true
+    wait "${pids[i]}" 2>/dev/null || true
+  done
+}
 trap stop EXIT INT TERM
 
 Embedded__DataDirectory="$data" Worker__Token="$token" \
-  dotnet src/Silo.Web/bin/Release/net10.0/WhatsTheTab.Silo.Web.dll &
+  setsid dotnet src/Silo.Web/bin/Release/net10.0/WhatsTheTab.Silo.Web.dll &
 pids+=($!)
 
 for _ in $(seq 1 120); do
@@ -36,7 +44,7 @@ for _ in $(seq 1 120); do
 done
 
 Redis__ConnectionString=127.0.0.1:6379 Worker__WebBaseAddress=http://127.0.0.1:8008 Worker__Token="$token" \
-  dotnet src/Silo.Gpu/bin/Release/net10.0/WhatsTheTab.Silo.Gpu.dll &
+  setsid dotnet src/Silo.Gpu/bin/Release/net10.0/WhatsTheTab.Silo.Gpu.dll &
 pids+=($!)
 
 echo

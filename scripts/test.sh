@@ -37,7 +37,8 @@ rm -rf "$results"; mkdir -p "$results"
 set +e
 dotnet test WhatsTheTab.sln -c Release --no-build -nologo \
   --logger "trx" --results-directory "$results" \
-  --logger "console;verbosity=normal" 2>&1 | tee "$results/console.log" | grep -E "^\s*(Passed|Failed|Skipped) |^(Passed|Failed)!|error|Error Message" | grep -v "^\s*Passed " || true
+  --logger "console;verbosity=normal" 2>&1 | tee "$results/console.log" \
+  | grep -E "^\s+Failed |Error Message|^\s+Assert|^Total tests|^\s+(Passed|Failed|Skipped): |\.dll \(net" || true
 status=${PIPESTATUS[0]}
 set -e
 

@@ -28,7 +28,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             // The production grain-state serializer (System.Text.Json), so every reactivation proves the state round-trips.
-            silo.UseJsonGrainStateSerializer();
+            silo.UseJsonGrainStateSerializer(InnerStorageName);
             silo.AddMemoryGrainStorage(InnerStorageName);
             silo.Services.AddKeyedSingleton<IGrainStorage>(
                 "jobs",
