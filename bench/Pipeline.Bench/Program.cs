@@ -49,6 +49,9 @@ Row("queue wait (submit → claimed)", completed.Select(r => r.QueueWaitMs));
 Row("worker decode + inference + notes", completed.Select(r => r.WorkerMs));
 Row("orchestration overhead = end-to-end − worker time (includes queue wait)", completed.Select(r => r.EndToEndMs - r.WorkerMs));
 Row("orchestration overhead excluding queue wait", completed.Select(r => r.EndToEndMs - r.WorkerMs - r.QueueWaitMs));
+Row("  of which: POST /api/jobs (upload, probe, store, submit, enqueue)", completed.Select(r => r.SubmitMs));
+Row("  of which: worker side (claim → result stored, minus engine time)", completed.Select(r => r.WorkerSideMs));
+Row("  of which: completion → client's SSE event", completed.Select(r => r.NotifyMs));
 return 0;
 
 static void Row(string what, IEnumerable<double> values)
@@ -95,6 +98,7 @@ static async Task<JobRun> RunJobAsync(HttpClient http, string path)
     form.Add(content, "file", Path.GetFileName(path));
     using var submitted = await http.PostAsync(new Uri("/api/jobs", UriKind.Relative), form);
     submitted.EnsureSuccessStatusCode();
+    var submitMs = clock.Elapsed.TotalMilliseconds;
     var id = JsonDocument.Parse(await submitted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
 
     // The SSE stream says when the job finished without polling delays.
@@ -111,18 +115,25 @@ static async Task<JobRun> RunJobAsync(HttpClient http, string path)
     }
 
     var endToEnd = clock.Elapsed.TotalMilliseconds;
+    var seenAt = DateTimeOffset.UtcNow;
     var job = JsonDocument.Parse(await http.GetStringAsync($"/api/jobs/{id:D}")).RootElement;
     var status = job.GetProperty("status").GetString()!;
     if (status != "completed")
     {
-        return new JobRun(status, endToEnd, 0, 0);
+        return new JobRun(status, endToEnd, 0, 0, submitMs, 0, 0);
     }
 
     var created = job.GetProperty("createdAt").GetDateTimeOffset();
     var claimed = job.GetProperty("attemptHistory")[0].GetProperty("startedAt").GetDateTimeOffset();
     var workerMs = job.GetProperty("result").GetProperty("processingSeconds").GetDouble() * 1000;
-    return new JobRun(status, endToEnd, Math.Max(0, (claimed - created).TotalMilliseconds), workerMs);
+    var completedAt = job.GetProperty("completedAt").GetDateTimeOffset();
+    var workerSideMs = (completedAt - claimed).TotalMilliseconds - workerMs;
+    return new JobRun(status, endToEnd, Math.Max(0, (claimed - created).TotalMilliseconds), workerMs, submitMs, workerSideMs, (seenAt - completedAt).TotalMilliseconds);
 }
 
-/// <summary>One job's timing as the client saw it.</summary>
-internal sealed record JobRun(string Status, double EndToEndMs, double QueueWaitMs, double WorkerMs);
+/// <summary>
+/// One job's timing: end to end as the client saw it; queue wait from the job's creation to its claim; the worker's own
+/// decode + inference time; the POST itself; the worker's orchestration (claim → completed, minus its engine time);
+/// and the notification lag (completed in the grain → the client's SSE stream says so). Same machine, same clock.
+/// </summary>
+internal sealed record JobRun(string Status, double EndToEndMs, double QueueWaitMs, double WorkerMs, double SubmitMs, double WorkerSideMs, double NotifyMs);
