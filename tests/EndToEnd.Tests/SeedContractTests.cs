@@ -30,6 +30,10 @@ public sealed class SeedContractTests(WebOnlyCluster fixture) : IClassFixture<We
         var db = Cluster.RedisClient.GetDatabase();
         var task = id.ToString("D");
 
+        // Heartbeat as the seed's worker does (HSET worker:{id}, 30 s TTL), or the supervisor rightly takes the task back.
+        await db.HashSetAsync($"worker:{SeedWorker}", [new("host", "seed-host"), new("current_task", task)]);
+        await db.KeyExpireAsync($"worker:{SeedWorker}", TimeSpan.FromSeconds(30));
+
         // Claim exactly as a seed worker would: move from the left of the queue, stamp the lease, publish.
         var claimed = await WaitForClaimAsync(db, task);
         Assert.Equal(task, claimed);

@@ -6,9 +6,12 @@ namespace WhatsTheTab.Grains.Jobs;
 /// <summary>The job listing and the idempotency-key reservations (one activation, key 0): the <see cref="IJobCatalogGrain"/>.</summary>
 /// <remarks>
 /// <para>
-/// Non-reentrant, and every change is written before the call returns, so a job that a listing shows survives a
-/// restart and a reservation is never handed out twice. Calls that change nothing (an older or repeated version,
-/// a key already reserved) write nothing.
+/// Non-reentrant. Reservations are written before the call returns, so a reservation is never handed out twice.
+/// Listing updates are coalesced: the state is written at most once per <see cref="ListingFlushDelay"/> (and on
+/// deactivation), so a job's status change costs no storage write on its hot path and a burst of changes costs one.
+/// The catalog is a read model — each job grain holds the truth and records itself again whenever it activates — so
+/// a crash loses at most the last flush interval of listing updates, never a job. Calls that change nothing (an older
+/// or repeated version, a key already reserved) write nothing.
 /// </para>
 /// <para>
 /// Bounded: at most <see cref="MaxEntries"/> jobs are kept; beyond that the oldest finished (completed, failed,
@@ -26,6 +29,9 @@ public sealed partial class JobCatalogGrain : Grain, IJobCatalogGrain
     /// <summary>The largest page <see cref="ListAsync"/> returns.</summary>
     public const int MaxPageSize = 200;
 
+    /// <summary>The longest a listing change waits before it is written (changes in between share the write).</summary>
+    public static readonly TimeSpan ListingFlushDelay = TimeSpan.FromMilliseconds(500);
+
     /// <summary>How long an <c>Idempotency-Key</c> keeps pointing at the job it created.</summary>
     public static readonly TimeSpan IdempotencyKeyLifetime = TimeSpan.FromHours(24);
 
@@ -35,6 +41,9 @@ public sealed partial class JobCatalogGrain : Grain, IJobCatalogGrain
 
     // Transient: the listing order (newest first), rebuilt from the stored entries on activation.
     private readonly SortedSet<JobListEntry> _newestFirst = new(NewestFirst.Instance);
+
+    // Transient: the pending coalesced write of listing changes, if any.
+    private IGrainTimer? _flush;
 
     public JobCatalogGrain(
         [PersistentState("catalog", "jobs")] IPersistentState<JobCatalogState> catalog,
@@ -85,8 +94,22 @@ public sealed partial class JobCatalogGrain : Grain, IJobCatalogGrain
         State.Jobs[entry.Id] = new JobCatalogEntry(entry, version);
         _newestFirst.Add(entry);
         EvictBeyondBound();
-        await WriteAsync();
+        _flush ??= this.RegisterGrainTimer(
+            FlushListingAsync,
+            new GrainTimerCreationOptions(ListingFlushDelay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        await Task.CompletedTask;
     }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_flush is not null)
+        {
+            await FlushListingAsync(cancellationToken);
+        }
+    }
+
+    private Task FlushListingAsync(CancellationToken cancellationToken) => WriteAsync();
 
     /// <inheritdoc />
     public Task<JobPage> ListAsync(JobStatus? status, string? owner, int offset, int limit)
@@ -175,6 +198,9 @@ public sealed partial class JobCatalogGrain : Grain, IJobCatalogGrain
 
     private async Task WriteAsync()
     {
+        // Any write stores the listing too, so a pending coalesced write is no longer needed.
+        _flush?.Dispose();
+        _flush = null;
         try
         {
             await _catalog.WriteStateAsync();

@@ -94,16 +94,18 @@ public sealed partial class TranscriptionGrain : Grain, ITranscriptionGrain
     private DateTimeOffset Now => _clock.GetUtcNow();
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _lastWriteTimestamp = Stopwatch.GetTimestamp();
         if (_job.RecordExists)
         {
             // Progress of an earlier activation may have been notified but never saved; never reuse those versions.
             State.Version += MaxUnsavedChanges;
-        }
 
-        _lastWriteTimestamp = Stopwatch.GetTimestamp();
-        return Task.CompletedTask;
+            // The catalog is a read model written in batches; recording the job again heals a listing that lost its
+            // last updates in a crash.
+            await RecordInCatalogAsync(ToSnapshot());
+        }
     }
 
     /// <inheritdoc />
