@@ -91,7 +91,8 @@ public sealed partial class JobRunner
         string? audioPath = null;
         try
         {
-            await grain.ClaimedAsync(new JobClaim(task.WorkerId, task.Attempt, _time.GetUtcNow()));
+            // The queue's claim time, the same one task:claimed carries, so the routed event is recognised as a duplicate.
+            await grain.ClaimedAsync(new JobClaim(task.WorkerId, task.Attempt, task.ClaimedAt));
             var snapshot = await grain.GetAsync();
             if (snapshot is null)
             {

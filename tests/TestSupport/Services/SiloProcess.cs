@@ -118,6 +118,15 @@ public sealed class SiloProcess : IAsyncDisposable
             $"ready at {path}");
     }
 
+    /// <summary>Waits for the process to exit by itself (a command such as <c>migrate</c>); returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await _process!.WaitForExitAsync(cancellation.Token);
+        _process.WaitForExit(); // flushes the redirected output
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL, like a crash.</summary>
     public void Kill()
     {
