@@ -5,6 +5,7 @@ using WhatsTheTab.Silo.Web.Hosting;
 using WhatsTheTab.Silo.Web.Internal;
 using WhatsTheTab.Silo.Web.Jobs;
 using WhatsTheTab.Silo.Web.Seed;
+using WhatsTheTab.Silo.Web.Security;
 using WhatsTheTab.Storage.Migrations;
 
 // `WhatsTheTab.Silo.Web migrate`: apply the PostgreSQL migrations and exit.
@@ -28,19 +29,34 @@ catch (Microsoft.Extensions.Options.OptionsValidationException e)
     return 2;
 }
 
+// API keys, rate limits, back-pressure: the production profile refuses to start without keys.
+SecuritySettings security;
+try
+{
+    security = SecuritySettings.Read(builder.Configuration);
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException e)
+{
+    await Console.Error.WriteLineAsync("The web silo's security configuration is invalid:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", e.Failures));
+    return 2;
+}
+
 builder.WebHost.UseUrls([.. settings.Urls]);
 
 // 2. Services; then the Orleans silo; then the hosted services that call grains, so they start after the silo.
 builder.Services.AddWhatsTheTabWeb(builder.Configuration, settings);
 builder.Services.AddJobsApi();
+builder.Services.AddWebSiloSecurity(security);
 builder.UseOrleans(silo => silo.ConfigureWebSilo(settings, builder.Configuration));
 builder.Services.AddWhatsTheTabBackgroundServices();
 
 var app = builder.Build();
 
-// 3. HTTP: problem details for every error, health, dashboard, the worker endpoints, the public and the seed's APIs.
+// 3. HTTP: security headers, problem details for every error, API keys, rate limits and back-pressure; health, dashboard, the worker endpoints, the public and the seed's APIs.
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebSiloSecurity();
 app.MapHealthEndpoints();
 app.MapOrleansDashboard(routePrefix: "/dashboard");
 app.MapInternalApi();
