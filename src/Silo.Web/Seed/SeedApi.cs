@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using StackExchange.Redis;
 using WhatsTheTab.Grains.Abstractions.Jobs;
@@ -22,6 +23,7 @@ public static class SeedApi
     /// <summary>The seed's name for the job id.</summary>
     public const string IdField = "audio_midi_id";
 
+    // The largest generate body (form, JSON or chunked) read: it only carries an id.
     private const int MaxJsonBytes = 16 * 1024;
 
     /// <summary>Maps <c>/transcribe/…</c>.</summary>
@@ -78,10 +80,23 @@ public static class SeedApi
     private static async Task<Results<Ok<SeedGenerateResponse>, ProblemHttpResult>> GenerateAsync(
         HttpContext context, IGrainFactory grains, JobSubmitter submitter, CancellationToken cancellationToken)
     {
+        // The body only carries an id: cap it for every encoding (a chunked body has no Content-Length to check).
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
+        {
+            sizeLimit.MaxRequestBodySize = MaxJsonBytes;
+        }
+
         string? raw;
         try
         {
             raw = await ReadIdAsync(context.Request, cancellationToken);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TypedResults.Problem(
+                $"The request body is larger than {MaxJsonBytes} bytes; send only the field '{IdField}'.",
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "Request body too large");
         }
         catch (Exception ex) when (ex is JsonException or InvalidDataException or BadHttpRequestException)
         {
@@ -184,7 +199,7 @@ public static class SeedApi
         {
             if (request.ContentLength > MaxJsonBytes)
             {
-                throw new InvalidDataException($"The JSON body is larger than {MaxJsonBytes} bytes.");
+                throw new BadHttpRequestException($"The JSON body is larger than {MaxJsonBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
             }
 
             using var document = await JsonDocument.ParseAsync(request.Body, default, cancellationToken);
