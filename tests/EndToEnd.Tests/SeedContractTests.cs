@@ -41,10 +41,10 @@ public sealed class SeedContractTests(WebOnlyCluster fixture) : IClassFixture<We
         await db.SortedSetAddAsync("task:processing:time", task, now + 30_000);
         await db.HashSetAsync($"task:{task}", [new("status", "processing"), new("worker", SeedWorker)]);
         await db.PublishAsync(RedisChannel.Literal("task:claimed"), Json(new { task_id = task, worker_id = SeedWorker, attempt = 1, claimed_at = now, lease_deadline = now + 30_000 }));
-        await WaitForAsync(jobs, id, job => job.GetProperty("status").GetString() == "processing" && job.GetProperty("workerId").GetString() == SeedWorker);
+        await jobs.WaitUntilAsync(id, job => job.GetProperty("status").GetString() == "processing" && job.GetProperty("workerId").GetString() == SeedWorker, TimeSpan.FromSeconds(30), "claimed by the seed-style worker");
 
         await db.PublishAsync(RedisChannel.Literal($"task:progress:{task}"), Json(new { task_id = task, worker_id = SeedWorker, chunk = 1, total = 2, reported_at = now }));
-        await WaitForAsync(jobs, id, job => job.GetProperty("currentChunk").GetInt32() == 1 && job.GetProperty("totalChunks").GetInt32() == 2);
+        await jobs.WaitUntilAsync(id, job => job.GetProperty("currentChunk").GetInt32() == 1 && job.GetProperty("totalChunks").GetInt32() == 2, TimeSpan.FromSeconds(30), "at chunk 1 of 2");
 
         // Deliver the result through the internal endpoint, then finish the way the seed does.
         using (var result = await PutResultAsync(http, id, clip))
@@ -61,7 +61,7 @@ public sealed class SeedContractTests(WebOnlyCluster fixture) : IClassFixture<We
         var done = await jobs.WaitUntilFinishedAsync(id, TimeSpan.FromMinutes(1));
         Assert.Equal("completed", done.GetProperty("status").GetString());
         Assert.Equal(await File.ReadAllBytesAsync(clip.MidiPath), await jobs.MidiAsync(id));
-        await WaitForAsync(jobs, id, _ => db.ListLength("task:results") == 0); // the router drained the catch-up list
+        await jobs.WaitUntilAsync(id, _ => db.ListLength("task:results") == 0, TimeSpan.FromSeconds(30), "drained from task:results by the router");
     }
 
     [Fact]
@@ -105,22 +105,6 @@ public sealed class SeedContractTests(WebOnlyCluster fixture) : IClassFixture<We
         }
 
         return null;
-    }
-
-    private static async Task WaitForAsync(JobsClient jobs, Guid id, Func<JsonElement, bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var job = await jobs.GetAsync(id);
-            if (condition(job))
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"job {id} never reached the expected state: {job}");
-            await Task.Delay(100);
-        }
     }
 
     private static async Task<HttpResponseMessage> PutResultAsync(HttpClient http, Guid id, TestClip clip)

@@ -39,8 +39,12 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public ConnectionMultiplexer RedisClient { get; private set; } = null!;
 
-    /// <summary>Starts everything; <paramref name="webDll"/> and <paramref name="gpuDll"/> are the built silos.</summary>
-    public static async Task<LocalCluster> StartAsync(string webDll, string gpuDll, int gpuSilos, IReadOnlyDictionary<string, string>? gpuSettings = null)
+    /// <summary>
+    /// Starts everything; <paramref name="webDll"/> and <paramref name="gpuDll"/> are the built silos.
+    /// <paramref name="gpuSettings"/> and <paramref name="webSettings"/> are extra environment settings (over the defaults) for every GPU silo and the web silo.
+    /// </summary>
+    public static async Task<LocalCluster> StartAsync(
+        string webDll, string gpuDll, int gpuSilos, IReadOnlyDictionary<string, string>? gpuSettings = null, IReadOnlyDictionary<string, string>? webSettings = null)
     {
         var redis = RedisServer.Start(new RedisServerOptions { AppendOnly = true });
         var postgres = PostgresServer.Start();
@@ -48,7 +52,7 @@ public sealed class LocalCluster : IAsyncDisposable
         try
         {
             cluster.RedisClient = await ConnectionMultiplexer.ConnectAsync(redis.Endpoint + ",allowAdmin=true");
-            await cluster.StartWebAsync();
+            await cluster.StartWebAsync(webSettings);
             for (var i = 0; i < gpuSilos; i++)
             {
                 await cluster.StartGpuAsync($"gpu-{i + 1}", gpuSettings);
@@ -110,10 +114,10 @@ public sealed class LocalCluster : IAsyncDisposable
 
     private static string Port() => FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
 
-    private async Task StartWebAsync()
+    private async Task StartWebAsync(IReadOnlyDictionary<string, string>? extraSettings)
     {
         WebAddress = new Uri($"http://127.0.0.1:{Port()}");
-        Web = SiloProcess.Start("web silo", _webDll, new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = WebAddress.ToString().TrimEnd('/'),
             ["Redis__ConnectionString"] = Redis.Endpoint,
@@ -121,7 +125,13 @@ public sealed class LocalCluster : IAsyncDisposable
             ["Worker__Token"] = WorkerToken,
             ["Orleans__SiloPort"] = Port(),
             ["Orleans__GatewayPort"] = Port(),
-        });
+        };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        Web = SiloProcess.Start("web silo", _webDll, settings);
         await Web.WaitUntilHttpReadyAsync(WebAddress, "/readyz");
     }
 }

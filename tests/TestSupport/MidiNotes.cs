@@ -1,10 +1,9 @@
 using NAudio.Midi;
-using WhatsTheTab.TestSupport;
 
-namespace WhatsTheTab.EndToEnd.Tests;
+namespace WhatsTheTab.TestSupport;
 
 /// <summary>Reads note onsets back out of a Standard MIDI File with an independent parser (NAudio.Midi, strict).</summary>
-internal static class MidiNotes
+public static class MidiNotes
 {
     public static IReadOnlyList<NoteOnset> Onsets(byte[] midi)
     {
