@@ -20,35 +20,57 @@ public sealed class PoisonJobTests(ITestOutputHelper output)
         await using var cluster = await FaultCluster.StartAsync(gpuSilos: 2);
         using var http = cluster.Http();
         var client = new JobsClient(http);
+        // Play the poison: whoever claims it dies at once. The claim event (task:claimed) names the worker, so the kill
+        // lands within milliseconds of the claim, long before the transcription could finish. Claims are collected from
+        // before the upload, since a worker may claim the job before the POST has even answered.
+        string? poisonId = null;
+        var claims = new System.Collections.Concurrent.ConcurrentQueue<TaskClaimedEvent>();
+        var kills = 0;
+        var killedAttempts = new HashSet<int>();
+        var gate = new SemaphoreSlim(1);
+
+        async Task KillClaimantsAsync()
+        {
+            await gate.WaitAsync();
+            try
+            {
+                foreach (var claimed in claims)
+                {
+                    if (claimed.TaskId == poisonId && killedAttempts.Add(claimed.Attempt))
+                    {
+                        var silo = cluster.Gpu(claimed.WorkerId);
+                        silo.Kill();
+                        silo.Restart();
+                        kills++;
+                        output.WriteLine($"poison job attempt {claimed.Attempt} on {claimed.WorkerId}: worker killed");
+                    }
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        var subscriber = cluster.RedisClient.GetSubscriber();
+        await subscriber.SubscribeAsync(RedisChannel.Literal(RedisChannels.Seed.Claimed), (channel, message) =>
+        {
+            claims.Enqueue(TaskEventJson.Deserialize<TaskClaimedEvent>((string)message!));
+            _ = Task.Run(KillClaimantsAsync);
+        });
+
         var poison = await client.SubmitAsync(LoopedClip.Of(TestClips.Ensure("fast-passage"), 4).WavPath);
+        poisonId = poison.ToString("D");
+        await KillClaimantsAsync();
         var run = new JobRun(cluster, client, output);
         await run.SubmitAsync(4);
 
-        var kills = 0;
-        var killedAttempts = new HashSet<int>();
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (true)
-        {
-            var job = await client.TryGetAsync(poison);
-            var status = job?.GetProperty("status").GetString();
-            if (status is "failed" or "completed" or "cancelled")
-            {
-                break;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"poison job still {status} after {kills} kills: {job}");
-            if (status == "processing" && job!.Value.GetProperty("workerId").GetString() is { } worker
-                && killedAttempts.Add(job.Value.GetProperty("attempts").GetInt32()))
-            {
-                var silo = cluster.Gpu(worker);
-                silo.Kill();
-                silo.Restart();
-                kills++;
-                output.WriteLine($"poison job attempt {job.Value.GetProperty("attempts").GetInt32()} on {worker}: worker killed");
-            }
-
-            await Task.Delay(100);
-        }
+        await client.WaitUntilAsync(
+            poison,
+            job => job.GetProperty("status").GetString() is "failed" or "completed" or "cancelled",
+            TimeSpan.FromMinutes(3),
+            "failed as a poison job");
+        await subscriber.UnsubscribeAllAsync();
 
         var failed = await client.WaitUntilFinishedAsync(poison, TimeSpan.FromSeconds(10));
         var error = failed.GetProperty("error").GetString();

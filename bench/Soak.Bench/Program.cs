@@ -1,0 +1,227 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Text.Json;
+using WhatsTheTab.TestSupport;
+using WhatsTheTab.TestSupport.Services;
+
+// Usage: bash bench/run-soak-bench.sh [--clients 50] [--minutes 5]
+// A local deployment (redis-server, PostgreSQL, one web silo, two GPU silos on the CPU, default leases and heartbeats)
+// under --clients concurrent clients that each submit a short clip, poll its status until it finishes, and start again,
+// for --minutes; one GPU silo is killed (SIGKILL) every minute and restarted. Afterwards every job is checked: completed
+// exactly once, failed, lost (never finished), or duplicated (more than one completed attempt).
+var clients = Option("--clients", 50);
+var minutes = Option("--minutes", 5);
+string Dll(string key) => typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
+var clips = TestClips.All.Select(c => c.WavPath).ToList();
+await using var cluster = await LocalCluster.StartAsync(Dll("SiloWebDll"), Dll("SiloGpuDll"), gpuSilos: 2, new Dictionary<string, string> { ["Worker__Threads"] = "1" });
+using var http = cluster.Http();
+var rssAtStart = Rss(cluster);
+Console.Error.WriteLine($"deployment up; {clients} clients for {minutes} min, a GPU silo killed every minute");
+
+var jobs = new ConcurrentDictionary<Guid, string>(); // id → last status seen by its client
+var statusLatencies = new ConcurrentBag<double>();
+var submitFailures = 0;
+var end = DateTime.UtcNow.AddMinutes(minutes);
+var killer = KillEveryMinuteAsync();
+await Task.WhenAll(Enumerable.Range(0, clients).Select(ClientAsync));
+var recoveries = await killer;
+
+// Let what is still queued or running finish (or be recovered), then check every job once.
+var drainUntil = DateTime.UtcNow.AddMinutes(3);
+while (DateTime.UtcNow < drainUntil && jobs.Values.Any(s => s is "pending" or "processing"))
+{
+    foreach (var id in jobs.Where(j => j.Value is "pending" or "processing").Select(j => j.Key).ToList())
+    {
+        jobs[id] = (await StatusAsync(id))?.GetProperty("status").GetString() ?? jobs[id];
+    }
+
+    await Task.Delay(1000);
+}
+
+int completed = 0, failed = 0, lost = 0, duplicated = 0;
+foreach (var id in jobs.Keys)
+{
+    var job = await StatusAsync(id);
+    var status = job?.GetProperty("status").GetString();
+    var completions = job?.GetProperty("attemptHistory").EnumerateArray().Count(a => a.GetProperty("outcome").GetString() == "completed") ?? 0;
+    if (status == "completed")
+    {
+        completed++;
+    }
+    else if (status == "failed")
+    {
+        failed++;
+    }
+    else
+    {
+        lost++;
+    }
+
+    if (completions > 1)
+    {
+        duplicated++;
+    }
+}
+
+var rssAtEnd = Rss(cluster);
+var latencies = statusLatencies.Order().ToArray();
+Console.WriteLine();
+Console.WriteLine($"| measure ({clients} clients, {minutes} min, a GPU silo killed every minute, default 30 s lease and heartbeat TTL) | value |");
+Console.WriteLine("|---|---|");
+Console.WriteLine($"| jobs submitted / completed / failed / lost / duplicated | {jobs.Count} / {completed} / {failed} / {lost} / {duplicated} |");
+Console.WriteLine($"| submissions refused (HTTP error) | {submitFailures} |");
+Console.WriteLine($"| recovery per kill (kill → the killed worker's job claimed again) | {string.Join(", ", recoveries.Select(r => r is null ? "no job in flight" : $"{r.Value.TotalSeconds:F1} s"))} |");
+Console.WriteLine($"| status request latency p50 / p99 ({latencies.Length} requests) | {P(latencies, 0.50):F1} / {P(latencies, 0.99):F1} ms |");
+Console.WriteLine($"| web silo RSS start → end | {rssAtStart.Web:F0} → {rssAtEnd.Web:F0} MiB ({(rssAtEnd.Web / rssAtStart.Web - 1) * 100:+0;-0}%) |");
+Console.WriteLine($"| GPU silos RSS start → end (each restarted after its kills) | {string.Join(", ", rssAtStart.Gpus.Select(r => $"{r:F0}"))} → {string.Join(", ", rssAtEnd.Gpus.Select(r => $"{r:F0}"))} MiB |");
+return 0;
+
+async Task ClientAsync(int client)
+{
+    var random = new Random(client);
+    while (DateTime.UtcNow < end)
+    {
+        Guid id;
+        try
+        {
+            id = await SubmitAsync(clips[random.Next(clips.Count)]);
+        }
+        catch (HttpRequestException)
+        {
+            Interlocked.Increment(ref submitFailures);
+            await Task.Delay(1000);
+            continue;
+        }
+
+        jobs[id] = "pending";
+        while (DateTime.UtcNow < end.AddMinutes(3))
+        {
+            await Task.Delay(500);
+            var job = await StatusAsync(id);
+            var status = job?.GetProperty("status").GetString();
+            if (status is null)
+            {
+                continue;
+            }
+
+            jobs[id] = status;
+            if (status is "completed" or "failed" or "cancelled")
+            {
+                break;
+            }
+        }
+    }
+}
+
+async Task<JsonElement?> StatusAsync(Guid id)
+{
+    var clock = Stopwatch.StartNew();
+    try
+    {
+        using var response = await http.GetAsync(new Uri($"/api/jobs/{id:D}", UriKind.Relative));
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+
+        var job = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+        statusLatencies.Add(clock.Elapsed.TotalMilliseconds);
+        return job;
+    }
+    catch (HttpRequestException)
+    {
+        return null;
+    }
+}
+
+async Task<Guid> SubmitAsync(string path)
+{
+    using var form = new MultipartFormDataContent();
+    var content = new ByteArrayContent(await File.ReadAllBytesAsync(path));
+    content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+    form.Add(content, "file", Path.GetFileName(path));
+    using var response = await http.PostAsync(new Uri("/api/jobs", UriKind.Relative), form);
+    if (!response.IsSuccessStatusCode)
+    {
+        throw new HttpRequestException($"POST /api/jobs answered {(int)response.StatusCode}");
+    }
+
+    return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+}
+
+// Every minute: kill one GPU silo (alternating), restart it at once, and time until the job it held is claimed again.
+async Task<List<TimeSpan?>> KillEveryMinuteAsync()
+{
+    var results = new List<TimeSpan?>();
+    for (var kill = 0; DateTime.UtcNow.AddMinutes(1) <= end; kill++)
+    {
+        await Task.Delay(TimeSpan.FromMinutes(1));
+        var silo = cluster.Gpus[kill % cluster.Gpus.Count];
+        var workerId = silo.Environment["Worker__WorkerId"];
+        var held = await HeldByAsync(workerId);
+        var clock = Stopwatch.StartNew();
+        silo.Kill();
+        silo.Restart();
+        Console.Error.WriteLine($"killed {workerId} holding {(held is null ? "nothing" : held.Value.Id.ToString())}");
+        if (held is not { } job)
+        {
+            results.Add(null);
+            continue;
+        }
+
+        // Recovered once another attempt has started (the supervisor requeued it and a worker claimed it) or it finished.
+        while (clock.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            if (await StatusAsync(job.Id) is { } now
+                && (now.GetProperty("status").GetString() == "completed" || now.GetProperty("attemptHistory").GetArrayLength() > job.Attempts))
+            {
+                break;
+            }
+
+            await Task.Delay(250);
+        }
+
+        results.Add(clock.Elapsed);
+    }
+
+    return results;
+}
+
+async Task<(Guid Id, int Attempts)?> HeldByAsync(string workerId)
+{
+    foreach (var (id, status) in jobs.ToArray())
+    {
+        if (status == "processing" && await StatusAsync(id) is { } job && job.GetProperty("workerId").GetString() == workerId
+            && job.GetProperty("status").GetString() == "processing")
+        {
+            return (id, job.GetProperty("attemptHistory").GetArrayLength());
+        }
+    }
+
+    return null;
+}
+
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+static double P(double[] sorted, double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+
+static (double Web, double[] Gpus) Rss(LocalCluster cluster) => (RssOf(cluster.Web.ProcessId), cluster.Gpus.Select(g => RssOf(g.ProcessId)).ToArray());
+
+static double RssOf(int? pid)
+{
+    if (pid is null || !File.Exists($"/proc/{pid}/status"))
+    {
+        return double.NaN;
+    }
+
+    var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+    return long.Parse(line["VmRSS:".Length..].Replace("kB", string.Empty, StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture) / 1024.0;
+}
