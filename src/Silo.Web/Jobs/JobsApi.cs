@@ -86,34 +86,22 @@ public static class JobsApi
                 "Invalid Idempotency-Key", $"The {IdempotencyKeyHeader} header must be 1-{IdempotencyFingerprint.MaxKeyLength} printable ASCII characters.");
         }
 
-        ReceivedUpload upload;
-        try
+        var accepted = await UploadAcceptance.AcceptAsync(receiver, context, FileField, rejectUnknownFields: true, cancellationToken);
+        if (accepted.Problem is not null)
         {
-            upload = await receiver.ReceiveAsync(context, FileField, cancellationToken);
-        }
-        catch (UploadRejectedException rejection)
-        {
-            return JobProblems.From(rejection);
+            return accepted.Problem;
         }
 
+        if (accepted.Invalid is not null)
+        {
+            return accepted.Invalid;
+        }
+
+        var upload = accepted.Upload!;
+        var options = accepted.Options!;
+        var duration = accepted.DurationSeconds;
         await using (upload)
         {
-            var options = JobOptionsForm.Parse(upload.Fields, rejectUnknown: true, out var errors);
-            if (options is null)
-            {
-                return JobProblems.InvalidOptions(errors);
-            }
-
-            double duration;
-            try
-            {
-                duration = await receiver.ProbeAsync(upload, cancellationToken);
-            }
-            catch (UploadRejectedException rejection)
-            {
-                return JobProblems.From(rejection);
-            }
-
             var owner = JobOwner.Of(context);
             var jobId = Guid.NewGuid();
             if (idempotencyKey is not null)

@@ -43,36 +43,21 @@ public static class SeedApi
     private static async Task<Results<Ok<SeedUploadResponse>, ProblemHttpResult, ValidationProblem>> UploadAsync(
         HttpContext context, UploadReceiver receiver, JobSubmitter submitter, CancellationToken cancellationToken)
     {
-        ReceivedUpload upload;
-        try
+        // Seed clients send only the file; option fields are honoured when present, anything else ignored.
+        var accepted = await UploadAcceptance.AcceptAsync(receiver, context, FileField, rejectUnknownFields: false, cancellationToken);
+        if (accepted.Problem is not null)
         {
-            upload = await receiver.ReceiveAsync(context, FileField, cancellationToken);
-        }
-        catch (UploadRejectedException rejection)
-        {
-            return JobProblems.From(rejection);
+            return accepted.Problem;
         }
 
-        await using (upload)
+        if (accepted.Invalid is not null)
         {
-            // Seed clients send only the file; option fields are honoured when present, anything else ignored.
-            var options = JobOptionsForm.Parse(upload.Fields, rejectUnknown: false, out var errors);
-            if (options is null)
-            {
-                return JobProblems.InvalidOptions(errors);
-            }
+            return accepted.Invalid;
+        }
 
-            double duration;
-            try
-            {
-                duration = await receiver.ProbeAsync(upload, cancellationToken);
-            }
-            catch (UploadRejectedException rejection)
-            {
-                return JobProblems.From(rejection);
-            }
-
-            var job = await submitter.CreateAsync(Guid.NewGuid(), upload, duration, options, JobOwner.Of(context), cancellationToken);
+        await using (var upload = accepted.Upload!)
+        {
+            var job = await submitter.CreateAsync(Guid.NewGuid(), upload, accepted.DurationSeconds, accepted.Options!, JobOwner.Of(context), cancellationToken);
             return TypedResults.Ok(new SeedUploadResponse(job.Id));
         }
     }
