@@ -92,9 +92,13 @@ internal sealed class JobRun(LocalCluster cluster, JobsClient client, ITestOutpu
             var worker = job.GetProperty("workerId").GetString()!;
             byWorker[worker] = byWorker.GetValueOrDefault(worker) + 1;
 
-            // the queue agrees: completed, no longer queued or leased
+            // the queue agrees: completed, no longer queued or leased (the worker acks after the grain has the result)
             var taskId = id.ToString("D");
-            Assert.Equal("completed", (string?)await db.HashGetAsync(RedisKeys.Seed.Task(taskId), TaskHashFields.Status));
+            var queueStatus = await Eventually.ReadAsync(
+                async () => (string?)await db.HashGetAsync(RedisKeys.Seed.Task(taskId), TaskHashFields.Status),
+                status => status == "completed",
+                TimeSpan.FromSeconds(30));
+            Assert.Equal("completed", queueStatus);
             Assert.False(await IsListedAsync(db, RedisKeys.Seed.Queue, taskId), $"job {id} is still in the queue");
             Assert.False(await IsListedAsync(db, RedisKeys.Seed.Processing, taskId), $"job {id} is still in processing");
 

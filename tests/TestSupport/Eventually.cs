@@ -1,4 +1,4 @@
-namespace WhatsTheTab.Silo.Web.Tests;
+namespace WhatsTheTab.TestSupport;
 
 /// <summary>
 /// Polls until a condition holds and returns the last value read, so the test asserts on the value (what the system
