@@ -7,9 +7,10 @@ root=$(pwd)
 
 say() { printf '\n== %s\n' "$*"; }
 
-# --- system packages: ffmpeg (compressed audio), fluidsynth + SoundFont (test audio), redis-server (queue tests)------------------------
+# --- system packages: ffmpeg (compressed audio), fluidsynth + SoundFont (test audio), redis-server and PostgreSQL 15 (service
+# tests), chromium + its text fonts (alphaTab renders exported tablature in a headless browser) ---------------------------
 need=()
-for pkg in ffmpeg fluidsynth fluid-soundfont-gm redis-server postgresql-15; do
+for pkg in ffmpeg fluidsynth fluid-soundfont-gm redis-server postgresql-15 chromium fonts-liberation; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if ((${#need[@]})); then
@@ -24,6 +25,13 @@ if [ ! -f model/node_modules/@spotify/basic-pitch/model/model.json ] || [ ! -d m
   say "npm ci --prefix model"
   npm ci --no-audit --no-fund --prefix model >/dev/null
 fi
+
+# --- browser checks: alphaTab + playwright-core (tests/Browser), the MusicXML schema for MusicXmlSchema ------------
+if [ ! -f tests/Browser/node_modules/@coderline/alphatab/dist/alphaTab.js ] || [ ! -d tests/Browser/node_modules/playwright-core ]; then
+  say "npm ci --prefix tests/Browser"
+  npm ci --no-audit --no-fund --prefix tests/Browser >/dev/null
+fi
+bash tests/Browser/install-musicxml-xsd.sh
 
 # --- build once ------------------------------------------------------------------------------------------------
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -41,6 +49,13 @@ dotnet test WhatsTheTab.sln -c Release --no-build -nologo \
   | grep -E "^\s+Failed |Error Message|^\s+Assert|^Total tests|^\s+(Passed|Failed|Skipped): |\.dll \(net" || true
 status=${PIPESTATUS[0]}
 set -e
+
+# --- servers a test host could not stop (a killed test process never runs its exit handlers) --------------------
+for pid in $(pgrep -x redis-server; pgrep -x postgres); do
+  case "$(readlink "/proc/$pid/cwd" 2>/dev/null)" in
+    /tmp/whatsthetab-*) kill -9 "$pid" 2>/dev/null || true ;;
+  esac
+done
 
 # --- totals from the TRX files ---------------------------------------------------------------------------------
 passed=0; failed=0; skipped=0
