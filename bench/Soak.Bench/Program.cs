@@ -7,28 +7,42 @@ using System.Text.Json;
 using WhatsTheTab.TestSupport;
 using WhatsTheTab.TestSupport.Services;
 
-// Usage: bash bench/run-soak-bench.sh [--clients 50] [--minutes 5]
+// Usage: bash bench/run-soak-bench.sh [--clients 50] [--minutes 5] [--warmup-minutes 1]
 // A local deployment (redis-server, PostgreSQL, one web silo, two GPU silos on the CPU, default leases and heartbeats)
 // under --clients concurrent clients that each submit a short clip, poll its status until it finishes, and start again,
-// for --minutes; one GPU silo is killed (SIGKILL) every minute and restarted. Afterwards every job is checked: completed
-// exactly once, failed, lost (never finished), or duplicated (more than one completed attempt).
+// for --warmup-minutes and then --minutes; during the measured minutes one GPU silo is killed (SIGKILL) every minute and
+// restarted. Afterwards every job is checked: completed exactly once, failed, lost (never finished), or duplicated (more
+// than one completed attempt). Memory: every process's RSS is sampled every 30 s; the baseline is the end of the warm-up
+// (model kernels, connection pools, JIT and caches set up under the same load), so growth after it is what would
+// accumulate over a long run.
 var clients = Option("--clients", 50);
 var minutes = Option("--minutes", 5);
+var warmupMinutes = Option("--warmup-minutes", 1);
 string Dll(string key) => typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
 var clips = TestClips.All.Select(c => c.WavPath).ToList();
 await using var cluster = await LocalCluster.StartAsync(Dll("SiloWebDll"), Dll("SiloGpuDll"), gpuSilos: 2, new Dictionary<string, string> { ["Worker__Threads"] = "1" });
 using var http = cluster.Http();
-var rssAtStart = Rss(cluster);
-Console.Error.WriteLine($"deployment up; {clients} clients for {minutes} min, a GPU silo killed every minute");
+var rssAtStartUp = Rss(cluster);
+Console.Error.WriteLine($"deployment up; {clients} clients, {warmupMinutes} min warm-up, then {minutes} min with a GPU silo killed every minute");
 
 var jobs = new ConcurrentDictionary<Guid, string>(); // id → last status seen by its client
 var statusLatencies = new ConcurrentBag<double>();
-var submitFailures = 0;
-var end = DateTime.UtcNow.AddMinutes(minutes);
+var submitFailures = new ConcurrentDictionary<string, int>(StringComparer.Ordinal); // reason → count
+var measuring = false;
+var end = DateTime.UtcNow.AddMinutes(warmupMinutes + minutes);
+var clientRuns = Enumerable.Range(0, clients).Select(ClientAsync).ToList();
+await Task.Delay(TimeSpan.FromMinutes(warmupMinutes));
+var rssAfterWarmUp = Rss(cluster);
+var warmUpJobs = jobs.Count;
+measuring = true;
+Console.Error.WriteLine($"warm-up done ({warmUpJobs} jobs); RSS web {rssAfterWarmUp.Web:F0} MiB, GPU {string.Join(", ", rssAfterWarmUp.Gpus.Select(r => $"{r:F0}"))} MiB");
+var samples = new List<(double Minute, double Web, double[] Gpus)> { (0, rssAfterWarmUp.Web, rssAfterWarmUp.Gpus) };
+var sampler = SampleRssAsync();
 var killer = KillEveryMinuteAsync();
-await Task.WhenAll(Enumerable.Range(0, clients).Select(ClientAsync));
+await Task.WhenAll(clientRuns);
 var recoveries = await killer;
+await sampler;
 
 // Let what is still queued or running finish (or be recovered), then check every job once.
 var drainUntil = DateTime.UtcNow.AddMinutes(3);
@@ -67,18 +81,48 @@ foreach (var id in jobs.Keys)
     }
 }
 
-var rssAtEnd = Rss(cluster);
+var rssAtEnd = samples[^1];
 var latencies = statusLatencies.Order().ToArray();
+var gpuPeak = Enumerable.Range(0, rssAfterWarmUp.Gpus.Length).Select(g => samples.Max(x => x.Gpus[g])).ToArray();
 Console.WriteLine();
-Console.WriteLine($"| measure ({clients} clients, {minutes} min, a GPU silo killed every minute, default 30 s lease and heartbeat TTL) | value |");
+Console.WriteLine($"| measure ({clients} clients, {warmupMinutes} min warm-up + {minutes} min with a GPU silo killed every minute, default 30 s lease and heartbeat TTL) | value |");
 Console.WriteLine("|---|---|");
-Console.WriteLine($"| jobs submitted / completed / failed / lost / duplicated | {jobs.Count} / {completed} / {failed} / {lost} / {duplicated} |");
-Console.WriteLine($"| submissions refused (HTTP error) | {submitFailures} |");
+Console.WriteLine($"| jobs submitted / completed / failed / lost / duplicated | {jobs.Count} / {completed} / {failed} / {lost} / {duplicated} (of which {warmUpJobs} during the warm-up) |");
+Console.WriteLine($"| submissions refused | {(submitFailures.IsEmpty ? "0" : string.Join(", ", submitFailures.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Value} × {f.Key}")))} |");
 Console.WriteLine($"| recovery per kill (kill → the killed worker's job claimed again) | {string.Join(", ", recoveries.Select(r => r is null ? "no job in flight" : $"{r.Value.TotalSeconds:F1} s"))} |");
 Console.WriteLine($"| status request latency p50 / p99 ({latencies.Length} requests) | {P(latencies, 0.50):F1} / {P(latencies, 0.99):F1} ms |");
-Console.WriteLine($"| web silo RSS start → end | {rssAtStart.Web:F0} → {rssAtEnd.Web:F0} MiB ({(rssAtEnd.Web / rssAtStart.Web - 1) * 100:+0;-0}%) |");
-Console.WriteLine($"| GPU silos RSS start → end (each restarted after its kills) | {string.Join(", ", rssAtStart.Gpus.Select(r => $"{r:F0}"))} → {string.Join(", ", rssAtEnd.Gpus.Select(r => $"{r:F0}"))} MiB |");
+Console.WriteLine($"| web silo RSS at start-up / after warm-up → end | {rssAtStartUp.Web:F0} / {rssAfterWarmUp.Web:F0} → {rssAtEnd.Web:F0} MiB ({Growth(rssAfterWarmUp.Web, rssAtEnd.Web)}; peak {samples.Max(x => x.Web):F0} MiB) |");
+Console.WriteLine($"| GPU silos RSS at start-up / after warm-up → peak while measuring (each killed and restarted every other minute) | {string.Join(", ", rssAtStartUp.Gpus.Select(r => $"{r:F0}"))} / {string.Join(", ", rssAfterWarmUp.Gpus.Select(r => $"{r:F0}"))} → {string.Join(", ", gpuPeak.Select((r, g) => $"{r:F0} ({Growth(rssAfterWarmUp.Gpus[g], r)})"))} MiB |");
+Console.WriteLine($"| RSS every 30 s, web; GPU silos (MiB) | {string.Join("; ", samples.Select(x => $"{x.Minute:0.#} min: {x.Web:F0}; {string.Join(", ", x.Gpus.Select(r => $"{r:F0}"))}"))} |");
 return 0;
+
+static string ProblemTitle(string body)
+{
+    try
+    {
+        return JsonDocument.Parse(body).RootElement.GetProperty("title").GetString() ?? "no title";
+    }
+    catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+    {
+        return body.Length > 80 ? body[..80] : body;
+    }
+}
+
+static string Growth(double from, double to) => $"{(to / from - 1) * 100:+0;-0}%";
+
+async Task SampleRssAsync()
+{
+    var clock = Stopwatch.StartNew();
+    while (DateTime.UtcNow < end)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(30));
+        var (web, gpus) = Rss(cluster);
+        lock (samples)
+        {
+            samples.Add((clock.Elapsed.TotalMinutes, web, gpus));
+        }
+    }
+}
 
 async Task ClientAsync(int client)
 {
@@ -90,9 +134,9 @@ async Task ClientAsync(int client)
         {
             id = await SubmitAsync(clips[random.Next(clips.Count)]);
         }
-        catch (HttpRequestException)
+        catch (HttpRequestException ex)
         {
-            Interlocked.Increment(ref submitFailures);
+            submitFailures.AddOrUpdate(ex.Message, 1, (_, n) => n + 1);
             await Task.Delay(1000);
             continue;
         }
@@ -147,7 +191,7 @@ async Task<Guid> SubmitAsync(string path)
     using var response = await http.PostAsync(new Uri("/api/jobs", UriKind.Relative), form);
     if (!response.IsSuccessStatusCode)
     {
-        throw new HttpRequestException($"POST /api/jobs answered {(int)response.StatusCode}");
+        throw new HttpRequestException($"POST /api/jobs answered {(int)response.StatusCode} ({ProblemTitle(await response.Content.ReadAsStringAsync())})");
     }
 
     return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
@@ -157,7 +201,7 @@ async Task<Guid> SubmitAsync(string path)
 async Task<List<TimeSpan?>> KillEveryMinuteAsync()
 {
     var results = new List<TimeSpan?>();
-    for (var kill = 0; DateTime.UtcNow.AddMinutes(1) <= end; kill++)
+    for (var kill = 0; measuring && DateTime.UtcNow.AddMinutes(1) <= end; kill++)
     {
         await Task.Delay(TimeSpan.FromMinutes(1));
         var silo = cluster.Gpus[kill % cluster.Gpus.Count];

@@ -74,6 +74,7 @@ builder.Services.AddSingleton(sp => EngineFactory.Create(
 // The worker: web-tier clients pinned to Worker:WebBaseAddress (no redirects, so no other host is ever reached),
 // the job runner, the heartbeat, and the claim loop. Hosted services stop in reverse order: the worker first (it may
 // still hand a job back through the silo and the queue), then the heartbeat, then the silo.
+builder.Services.AddSingleton<EngineThreads>();
 builder.Services.AddSingleton<WorkerActivity>();
 builder.Services.AddSingleton<IJobGrainResolver, OrleansJobGrainResolver>();
 builder.Services.AddHttpClient<AudioDownloader>(ConfigureWebTierClient).ConfigurePrimaryHttpMessageHandler(WebTierHandler);

@@ -45,15 +45,19 @@ internal sealed class JobRun(LocalCluster cluster, JobsClient client, ITestOutpu
         return true;
     }
 
-    /// <summary>Every job that is processing right now (id and worker).</summary>
-    public async Task<List<(Guid Id, string Worker, int Attempts)>> ProcessingAsync()
+    /// <summary>
+    /// Every job that is processing right now (id and worker); with <paramref name="earlyOnly"/>, only those in the
+    /// first half of their chunks, so a kill aimed at one lands before its worker can finish it.
+    /// </summary>
+    public async Task<List<(Guid Id, string Worker, int Attempts)>> ProcessingAsync(bool earlyOnly = false)
     {
         var processing = new List<(Guid, string, int)>();
         foreach (var (id, _) in _jobs)
         {
             if (await client.TryGetAsync(id) is { } job
                 && job.GetProperty("status").GetString() == "processing"
-                && job.GetProperty("workerId").GetString() is { } worker)
+                && job.GetProperty("workerId").GetString() is { } worker
+                && (!earlyOnly || job.GetProperty("currentChunk").GetInt32() * 2 < job.GetProperty("totalChunks").GetInt32()))
             {
                 processing.Add((id, worker, job.GetProperty("attempts").GetInt32()));
             }

@@ -105,7 +105,7 @@ public sealed class JobRunnerTests(EngineFixture fixture)
     }
 
     [Fact]
-    public async Task JobTheGrainDoesNotKnow_FailsPermanently_WithoutDownloading()
+    public async Task JobTheGrainDoesNotKnow_FailsPermanently_AndKeepsNoAudio()
     {
         await using var h = await WorkerHarness.StartAsync(fixture.Engine);
         var id = Guid.NewGuid();
@@ -118,7 +118,10 @@ public sealed class JobRunnerTests(EngineFixture fixture)
         var record = await h.Queue.GetTaskAsync(id.ToString("D"));
         Assert.Equal(TaskHashStatus.Failed, record!.Status);
         Assert.StartsWith("Unknown job", record.Error, StringComparison.Ordinal);
-        Assert.Empty(h.Web.Requests);
+
+        // The audio is fetched while the grain is asked about the job; once the job turns out unknown, nothing more.
+        Assert.All(h.Web.Requests, r => Assert.Equal("GET", r.Method));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(h.TempDirectory));
     }
 
     [Fact]

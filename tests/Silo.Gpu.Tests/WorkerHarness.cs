@@ -69,6 +69,7 @@ internal sealed class WorkerHarness : IAsyncDisposable
             Queue,
             Grains,
             engine,
+            EngineThreads,
             new AudioDownloader(NewHttpClient(), Microsoft.Extensions.Options.Options.Create(Options), NullLogger<AudioDownloader>.Instance),
             new ResultUploader(NewHttpClient(), Microsoft.Extensions.Options.Options.Create(Options), NullLogger<ResultUploader>.Instance),
             Activity,
@@ -78,6 +79,8 @@ internal sealed class WorkerHarness : IAsyncDisposable
     }
 
     public TranscriptionEngine Engine { get; }
+
+    public EngineThreads EngineThreads { get; } = new(1);
 
     public FakeWebTier Web { get; }
 
@@ -210,6 +213,7 @@ internal sealed class WorkerHarness : IAsyncDisposable
         }
 
         await Web.DisposeAsync();
+        EngineThreads.Dispose();
         var server = SharedConnection.Value.GetServers().First();
         var keys = new List<RedisKey>();
         await foreach (var key in server.KeysAsync(pattern: Prefix + "*"))

@@ -45,6 +45,10 @@ namespace WhatsTheTab.Grains.Jobs;
 /// </para>
 /// </remarks>
 [GrainType("whatsthetab.transcription")]
+// A job is busy for seconds to minutes and then only read now and then; an idle one gives its memory back after two
+// minutes (instead of Orleans' default quarter of an hour), so a web silo's size follows the jobs in flight, not the
+// jobs of the last quarter hour. Reactivating costs one storage read.
+[CollectionAgeLimit(Minutes = 2)]
 public sealed partial class TranscriptionGrain : Grain, ITranscriptionGrain
 {
     /// <summary>The shortest time between two writes caused by progress alone.</summary>

@@ -21,6 +21,7 @@ public sealed partial class JobRunner
     private readonly ITaskQueueClient _queue;
     private readonly IJobGrainResolver _grains;
     private readonly TranscriptionEngine _engine;
+    private readonly EngineThreads _engineThreads;
     private readonly AudioDownloader _downloader;
     private readonly ResultUploader _uploader;
     private readonly WorkerActivity _activity;
@@ -32,6 +33,7 @@ public sealed partial class JobRunner
         ITaskQueueClient queue,
         IJobGrainResolver grains,
         TranscriptionEngine engine,
+        EngineThreads engineThreads,
         AudioDownloader downloader,
         ResultUploader uploader,
         WorkerActivity activity,
@@ -43,6 +45,7 @@ public sealed partial class JobRunner
         _queue = queue;
         _grains = grains;
         _engine = engine;
+        _engineThreads = engineThreads;
         _downloader = downloader;
         _uploader = uploader;
         _activity = activity;
@@ -86,14 +89,23 @@ public sealed partial class JobRunner
 
     private async Task<JobOutcome> RunJobAsync(ClaimedTask task, Guid jobId, Action<string> downloaded, CancellationToken abort)
     {
+        var started = _time.GetTimestamp();
         var grain = _grains.Resolve(jobId);
         string? uploadName = null;
         string? audioPath = null;
+        using var downloadCancellation = CancellationTokenSource.CreateLinkedTokenSource(abort);
+        Task<string>? download = null;
         try
         {
+            // Telling the grain, reading the job and fetching its audio do not depend on each other: all three at once,
+            // so a short clip waits for one round trip instead of three. A download the job turns out not to need is
+            // cancelled and deleted below.
+            download = _downloader.DownloadAsync(jobId, task.WorkerId, downloadCancellation.Token);
+
             // The queue's claim time, the same one task:claimed carries, so the routed event is recognised as a duplicate.
-            await grain.ClaimedAsync(new JobClaim(task.WorkerId, task.Attempt, task.ClaimedAt));
+            var claim = grain.ClaimedAsync(new JobClaim(task.WorkerId, task.Attempt, task.ClaimedAt));
             var snapshot = await grain.GetAsync();
+            await claim;
             if (snapshot is null)
             {
                 return await FailAsync(task, grain, "Unknown job: the web tier has no job with this id.", permanent: true, tellGrain: false);
@@ -125,10 +137,14 @@ public sealed partial class JobRunner
                 return await FailAsync(task, grain, $"Invalid job options: {ex.Message}", permanent: true);
             }
 
-            audioPath = await _downloader.DownloadAsync(jobId, task.WorkerId, abort);
+            var pending = download;
+            download = null;
+            audioPath = await pending;
             downloaded(audioPath);
-            if (!await _queue.RenewLeaseAsync(task.Id, task.WorkerId, _lease, CancellationToken.None))
+            if (_time.GetElapsedTime(started) > _lease / 2 && !await _queue.RenewLeaseAsync(task.Id, task.WorkerId, _lease, CancellationToken.None))
             {
+                // A slow download may have outlived the lease; a quick one cannot have (the engine's first progress
+                // report renews it either way), so only a slow one pays for the check.
                 LogLeaseLostBeforeTranscribing(_logger, task.Id, task.WorkerId, task.Attempt);
                 return JobOutcome.LeaseLost;
             }
@@ -166,6 +182,28 @@ public sealed partial class JobRunner
             LogUnexpected(_logger, ex, task.Id, task.WorkerId, task.Attempt);
             return await FailAsync(task, grain, $"{ex.GetType().Name}: {ex.Message}", permanent: false);
         }
+        finally
+        {
+            if (download is not null)
+            {
+                await DiscardDownloadAsync(download, downloadCancellation, task.Id);
+            }
+        }
+    }
+
+    /// <summary>Stops a download the job did not need and deletes whatever it wrote; its failure no longer matters.</summary>
+    private async Task DiscardDownloadAsync(Task<string> download, CancellationTokenSource cancellation, string taskId)
+    {
+        await cancellation.CancelAsync();
+        try
+        {
+            DeleteQuietly(await download, taskId);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The downloader deletes its partial file when it fails.
+            LogDownloadDiscarded(_logger, ex, taskId);
+        }
     }
 
     private async Task<(TranscriptionResult? Result, TimeSpan Elapsed, bool LeaseLost)> TranscribeAsync(
@@ -176,12 +214,8 @@ public sealed partial class JobRunner
         var clock = Stopwatch.StartNew();
         try
         {
-            // The engine is CPU/GPU-bound and synchronous: give it its own thread rather than a pool thread.
-            var result = await Task.Factory.StartNew(
-                () => _engine.Transcribe(audioPath, options, progress, engineCancellation.Token),
-                CancellationToken.None,
-                TaskCreationOptions.LongRunning,
-                TaskScheduler.Default);
+            // The engine is CPU/GPU-bound and synchronous: it runs on an engine thread, never on a pool thread.
+            var result = await _engineThreads.RunAsync(() => _engine.Transcribe(audioPath, options, progress, engineCancellation.Token));
             clock.Stop();
             await progress.CompleteAsync();
             return (result, clock.Elapsed, progress.LeaseLost);
@@ -356,6 +390,9 @@ public sealed partial class JobRunner
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} on {WorkerId}: grain call {Method} failed")]
     private static partial void LogGrainCallFailed(ILogger logger, Exception exception, string jobId, string workerId, string method);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Job {JobId}: the audio download the job did not need failed")]
+    private static partial void LogDownloadDiscarded(ILogger logger, Exception exception, string jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: could not delete the temporary file {Path}")]
     private static partial void LogTempFileKept(ILogger logger, Exception exception, string jobId, string path);

@@ -41,17 +41,28 @@ public sealed partial class JobSubmitter
     {
         ArgumentNullException.ThrowIfNull(upload);
         ArgumentNullException.ThrowIfNull(options);
+        var grain = _grains.GetGrain<ITranscriptionGrain>(jobId);
+
+        // Activating a job's grain reads its storage: let that happen while the audio is being stored.
+        var activation = grain.GetAsync();
         MediaRef stored;
-        await using (var content = upload.OpenRead())
+        try
         {
+            await using var content = upload.OpenRead();
             stored = await _media.SaveAsync(AudioKind, content, ContentTypeOf(upload.Container), cancellationToken);
+        }
+        catch
+        {
+            await ObserveQuietlyAsync(activation);
+            throw;
         }
 
         JobSnapshot job;
         try
         {
+            await activation;
             var submission = new JobSubmission(upload.FileName, upload.SizeBytes, durationSeconds, stored.Key, options, owner, _time.GetUtcNow());
-            job = await _grains.GetGrain<ITranscriptionGrain>(jobId).SubmitAsync(submission);
+            job = await grain.SubmitAsync(submission);
         }
         catch
         {
@@ -128,6 +139,18 @@ public sealed partial class JobSubmitter
         }
 
         return new JobQueueUnavailableException("The task queue is unavailable; the job was stored but not queued. Retry it later.", cause);
+    }
+
+    private static async Task ObserveQuietlyAsync(Task activation)
+    {
+        try
+        {
+            await activation;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The upload failed first; that is the error the caller hears about.
+        }
     }
 
     private async Task DeleteQuietlyAsync(string key)

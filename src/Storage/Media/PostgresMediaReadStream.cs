@@ -123,6 +123,13 @@ internal sealed class PostgresMediaReadStream : Stream
         base.Dispose(disposing);
     }
 
+    /// <summary>Takes chunk 0 from <paramref name="data"/> (the bytes the metadata query brought along).</summary>
+    public async Task PreloadFirstChunkAsync(Stream data, CancellationToken cancellationToken)
+    {
+        _chunk ??= ArrayPool<byte>.Shared.Rent(_chunkSize);
+        await FillChunkAsync(data, 0, async: true, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>False at or past the end; otherwise the chunk holding the current position.</summary>
     private bool PrepareChunk(out int chunkIndex)
     {
@@ -149,8 +156,6 @@ internal sealed class PostgresMediaReadStream : Stream
 
     private async ValueTask LoadChunkAsync(int chunkIndex, bool async, CancellationToken cancellationToken)
     {
-        var expected = (int)Math.Min(_chunkSize, _length - ((long)chunkIndex * _chunkSize));
-        var chunk = _chunk!;
         _chunkIndex = -1; // nothing valid in the buffer until this load completes
         await using var command = _dataSource.CreateCommand(SelectChunkSql);
         command.Parameters.Add(new NpgsqlParameter<string>("key", _key));
@@ -166,21 +171,26 @@ internal sealed class PostgresMediaReadStream : Stream
         }
 
         // Sequential access: the bytes go from the socket buffer straight into the pooled chunk, no per-row array.
-        var filled = 0;
-        await using (var data = async ? await reader.GetStreamAsync(0, cancellationToken).ConfigureAwait(false) : reader.GetStream(0))
-        {
-            while (filled < _chunkSize)
-            {
-                var read = async
-                    ? await data.ReadAsync(chunk.AsMemory(filled, _chunkSize - filled), cancellationToken).ConfigureAwait(false)
-                    : data.Read(chunk, filled, _chunkSize - filled);
-                if (read == 0)
-                {
-                    break;
-                }
+        await using var data = async ? await reader.GetStreamAsync(0, cancellationToken).ConfigureAwait(false) : reader.GetStream(0);
+        await FillChunkAsync(data, chunkIndex, async, cancellationToken).ConfigureAwait(false);
+    }
 
-                filled += read;
+    private async ValueTask FillChunkAsync(Stream data, int chunkIndex, bool async, CancellationToken cancellationToken)
+    {
+        var expected = (int)Math.Min(_chunkSize, _length - ((long)chunkIndex * _chunkSize));
+        var chunk = _chunk!;
+        var filled = 0;
+        while (filled < _chunkSize)
+        {
+            var read = async
+                ? await data.ReadAsync(chunk.AsMemory(filled, _chunkSize - filled), cancellationToken).ConfigureAwait(false)
+                : data.Read(chunk, filled, _chunkSize - filled);
+            if (read == 0)
+            {
+                break;
             }
+
+            filled += read;
         }
 
         if (filled != expected)
