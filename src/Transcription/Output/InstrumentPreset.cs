@@ -20,4 +20,7 @@ public enum InstrumentPreset
 
     /// <summary>No program change: the player's default (usually piano).</summary>
     None,
+
+    /// <summary>Electric Bass (pick) (program 34). Last so the numbers of the others stay as they were.</summary>
+    BassPicked,
 }

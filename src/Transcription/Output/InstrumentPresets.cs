@@ -19,6 +19,7 @@ public static class InstrumentPresets
         InstrumentPreset.GuitarSteel => 25,
         InstrumentPreset.GuitarElectric => 27,
         InstrumentPreset.Bass => 33,
+        InstrumentPreset.BassPicked => 34,
         InstrumentPreset.None => null,
         _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "Unknown instrument preset."),
     };
@@ -31,11 +32,12 @@ public static class InstrumentPresets
         InstrumentPreset.GuitarSteel => "guitar-steel",
         InstrumentPreset.GuitarElectric => "guitar-electric",
         InstrumentPreset.Bass => "bass",
+        InstrumentPreset.BassPicked => "bass-pick",
         InstrumentPreset.None => "none",
         _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "Unknown instrument preset."),
     };
 
-    /// <summary>Parses "piano", "guitar-nylon", "guitar-steel", "guitar-electric", "bass" or "none" (case-insensitive; "_" or no separator also accepted).</summary>
+    /// <summary>Parses "piano", "guitar-nylon", "guitar-steel", "guitar-electric", "bass", "bass-pick" or "none" (case-insensitive; "_" or no separator also accepted).</summary>
     public static InstrumentPreset Parse(string name) =>
         TryParse(name, out InstrumentPreset preset)
             ? preset
