@@ -47,6 +47,29 @@ public sealed class CliConsole
     /// <summary>Logger factory to use instead of the console logger wtt sets up (tests pass their own); the caller owns it.</summary>
     public ILoggerFactory? LoggerFactory { get; }
 
+    /// <summary>Writes "wtt: error: …" to standard error as one line, whatever the message contains, so scripts can grep for it.</summary>
+    public void WriteError(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Error.MarkupLine($"[red]wtt: error:[/] {Markup.Escape(message.ReplaceLineEndings(" "))}");
+    }
+
+    /// <summary>Rejects FILE values that look like mistyped options: a variadic FILE argument takes "--tempoo" as a file name.</summary>
+    public static void RejectOptionLookalikes(System.CommandLine.Argument<string[]> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        files.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.StartsWith('-') && !File.Exists(token.Value))
+                {
+                    result.AddError($"Unknown option '{token.Value}' (a file whose name starts with '-' can be given as ./{token.Value}).");
+                }
+            }
+        });
+    }
+
     /// <summary>The process console: interactive when stdout is a terminal Spectre can drive.</summary>
     public static CliConsole FromSystemConsole()
     {

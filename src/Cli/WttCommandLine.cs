@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Spectre.Console;
+using WhatsTheTab.Cli.Tab;
 using WhatsTheTab.Cli.Transcribe;
 
 namespace WhatsTheTab.Cli;
@@ -8,13 +9,14 @@ namespace WhatsTheTab.Cli;
 /// <summary>The <c>wtt</c> command tree and how it is invoked: usage errors exit with <see cref="ExitCodes.Usage"/>.</summary>
 public static class WttCommandLine
 {
-    /// <summary>The root command: <c>transcribe</c>, plus the built-in --help and --version.</summary>
+    /// <summary>The root command: <c>transcribe</c> and <c>tab</c>, plus the built-in --help and --version.</summary>
     public static RootCommand BuildRootCommand(CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        return new RootCommand("wtt (WhatsTheTab): transcribe recordings to MIDI and note lists with Spotify's basic-pitch model, on this machine.")
+        return new RootCommand("wtt (WhatsTheTab): transcribe recordings to MIDI, note lists and guitar or bass tablature with Spotify's basic-pitch model, on this machine.")
         {
             new TranscribeCommand(console).Command,
+            new TabCommand(console).Command,
         };
     }
 

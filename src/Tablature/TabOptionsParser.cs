@@ -19,6 +19,8 @@ public static class TabOptionsParser
 
     private static readonly (string Alias, string Key)[] Aliases =
     [
+        ("tab-instrument", "instrument"),
+        ("tab-tempo", "tempo"),
         ("quantization", "quantize"),
         ("bpm", "tempo"),
         ("time", "time-signature"),

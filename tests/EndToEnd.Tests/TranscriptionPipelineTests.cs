@@ -38,6 +38,15 @@ public sealed class TranscriptionPipelineTests(TwoGpuSiloCluster fixture, ITestO
         }
 
         Assert.Equal(2, workers.Count); // both GPU silos took work
+
+        // The tab of a real transcription, rendered by the web silo from the stored notes.
+        var tab = await http.GetStringAsync(new Uri($"/api/jobs/{ids[0]:D}/tab", UriKind.Relative));
+        output.WriteLine(tab);
+        Assert.Contains("Guitar, tuning standard (E2 A2 D3 G3 B3 E4)", tab, StringComparison.Ordinal);
+        Assert.Contains(tab.ReplaceLineEndings("\n").Split('\n'), l => l.Length > 2 && l[1] == '|' && l[2..].Any(char.IsDigit));
+        await using var musicXml = await http.GetStreamAsync(new Uri($"/api/jobs/{ids[0]:D}/musicxml?tuning=drop-d", UriKind.Relative));
+        var errors = WhatsTheTab.TestSupport.MusicXml.MusicXmlSchema.Validate(musicXml);
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
     }
 
     [Fact]

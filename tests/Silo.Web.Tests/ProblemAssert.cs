@@ -18,4 +18,18 @@ public static class ProblemAssert
         Assert.DoesNotContain("   at ", body, StringComparison.Ordinal); // no stack trace
         return problem;
     }
+
+    /// <summary>Asserts the status and that the problem's detail or title contains <paramref name="message"/>; disposes the response.</summary>
+    public static async Task IsAsync(HttpResponseMessage response, int status, string message)
+    {
+        using (response)
+        {
+            var problem = await IsProblemAsync(response, (HttpStatusCode)status);
+            var detail = problem.TryGetProperty("detail", out var d) ? d.GetString() ?? string.Empty : string.Empty;
+            var title = problem.TryGetProperty("title", out var t) ? t.GetString() ?? string.Empty : string.Empty;
+            Assert.True(
+                detail.Contains(message, StringComparison.Ordinal) || title.Contains(message, StringComparison.Ordinal),
+                $"Expected '{message}' in the problem; got title '{title}', detail '{detail}'.");
+        }
+    }
 }

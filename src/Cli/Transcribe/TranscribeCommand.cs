@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
+using WhatsTheTab.Cli.Tab;
+using WhatsTheTab.Tablature.Instruments;
 using WhatsTheTab.Transcription.Model;
 using WhatsTheTab.Transcription.Notes;
 using WhatsTheTab.Transcription.Output;
@@ -13,6 +15,7 @@ public sealed class TranscribeCommand
     private static readonly IReadOnlyList<string> DeviceNames = ["auto", "cpu", "cuda"];
 
     private readonly CliConsole _console;
+    private readonly TabOptionSet _tab = new();
 
     private readonly Argument<string[]> _files = new("FILE")
     {
@@ -22,7 +25,7 @@ public sealed class TranscribeCommand
 
     private readonly Option<string> _out = new("--out", "-o")
     {
-        Description = "Folder for the outputs, created if missing. Each FILE gives NAME.mid, NAME.notes.json and NAME.notes.csv (NAME.sonified.wav with --sonify); inputs sharing a name get -2, -3…",
+        Description = "Folder for the outputs, created if missing. Each FILE gives NAME.mid, NAME.notes.json and NAME.notes.csv (NAME.sonified.wav with --sonify; NAME.tab.txt, NAME.musicxml and NAME.alphatex with --tab or any tab option); inputs sharing a name get -2, -3…",
         HelpName = "DIR",
         DefaultValueFactory = _ => ".",
     };
@@ -143,7 +146,7 @@ public sealed class TranscribeCommand
         _console = console;
         Command = new Command(
             "transcribe",
-            "Transcribe audio files to MIDI and note lists, locally. The model loads once for all files. " +
+            "Transcribe audio files to MIDI, note lists and (with --tab) guitar or bass tablature, locally. The model loads once for all files. " +
             "Exit codes: 0 all files transcribed, 1 some failed (one error line each), 2 bad command line.")
         {
             _files,
@@ -167,19 +170,15 @@ public sealed class TranscribeCommand
             _quiet,
             _verbose,
         };
+        foreach (var option in _tab.All)
+        {
+            Command.Options.Add(option);
+        }
+
         Command.SetAction(InvokeAsync);
 
         // FILE takes any number of values, so the parser hands a mistyped option (--tempoo) to it as a file name.
-        _files.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens)
-            {
-                if (token.Value.StartsWith('-') && !File.Exists(token.Value))
-                {
-                    result.AddError($"Unknown option '{token.Value}' (a file whose name starts with '-' can be given as ./{token.Value}).");
-                }
-            }
-        });
+        CliConsole.RejectOptionLookalikes(_files);
     }
 
     /// <summary>The System.CommandLine command to add to the root.</summary>
@@ -189,6 +188,20 @@ public sealed class TranscribeCommand
     public TranscribeSettings ReadSettings(ParseResult parseResult)
     {
         ArgumentNullException.ThrowIfNull(parseResult);
+
+        // With a tab asked for and no --instrument, the MIDI sounds like the tab's instrument; a bass MIDI is tabbed for bass.
+        var instrument = InstrumentPresets.Parse(parseResult.GetValue(_instrument) ?? InstrumentPreset.Piano.ToName());
+        var tabKind = _tab.InstrumentGiven(parseResult);
+        TabSettings? tab = null;
+        if (_tab.AnyGiven(parseResult))
+        {
+            tab = _tab.Read(parseResult, defaultInstrument: instrument is InstrumentPreset.Bass or InstrumentPreset.BassPicked ? "bass" : "guitar");
+            if (parseResult.GetResult(_instrument) is not { Implicit: false } && InstrumentKinds.TryParse(tabKind, out var kind))
+            {
+                instrument = kind.DefaultSound();
+            }
+        }
+
         return new TranscribeSettings
         {
             Inputs = parseResult.GetValue(_files) ?? [],
@@ -203,7 +216,7 @@ public sealed class TranscribeCommand
             MaxFrequency = parseResult.GetValue(_maxFrequency),
             PitchBends = Pick(parseResult.GetValue(_pitchBends), PitchBendNames, [PitchBendMode.None, PitchBendMode.SingleTrack, PitchBendMode.PerNote]),
             TempoBpm = parseResult.GetValue(_tempo),
-            Instrument = InstrumentPresets.Parse(parseResult.GetValue(_instrument) ?? InstrumentPreset.Piano.ToName()),
+            Instrument = instrument,
             Device = Pick(parseResult.GetValue(_device), DeviceNames, [DevicePreference.Auto, DevicePreference.Cpu, DevicePreference.Cuda]),
             BatchSize = parseResult.GetValue(_batchSize),
             Threads = parseResult.GetValue(_threads),
@@ -211,6 +224,7 @@ public sealed class TranscribeCommand
             Sonify = parseResult.GetValue(_sonify),
             Quiet = parseResult.GetValue(_quiet),
             Verbose = parseResult.GetValue(_verbose),
+            Tab = tab,
         };
     }
 
@@ -257,7 +271,7 @@ public sealed class TranscribeCommand
         {
             foreach (var error in errors)
             {
-                _console.Error.MarkupLine($"[red]wtt: error:[/] {Markup.Escape(error)}");
+                _console.WriteError(error);
             }
 
             _console.Error.WriteLine("Run 'wtt transcribe --help' to see the options.");

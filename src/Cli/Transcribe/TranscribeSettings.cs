@@ -1,4 +1,5 @@
 using System.Globalization;
+using WhatsTheTab.Cli.Tab;
 using WhatsTheTab.Transcription;
 using WhatsTheTab.Transcription.Model;
 using WhatsTheTab.Transcription.Notes;
@@ -59,6 +60,9 @@ public sealed record TranscribeSettings
 
     public bool Verbose { get; init; }
 
+    /// <summary>Tablature to write beside the MIDI, or null for none.</summary>
+    public TabSettings? Tab { get; init; }
+
     /// <summary>One message per invalid value, naming the option; empty when the settings can run.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -110,6 +114,11 @@ public sealed record TranscribeSettings
         if (ModelDirectory is not null && !Directory.Exists(ModelDirectory))
         {
             errors.Add($"--model-dir '{ModelDirectory}' is not a folder.");
+        }
+
+        if (Tab is not null)
+        {
+            errors.AddRange(Tab.Errors);
         }
 
         return errors;

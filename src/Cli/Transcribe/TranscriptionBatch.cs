@@ -3,6 +3,9 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using WhatsTheTab.Cli.Progress;
+using WhatsTheTab.Cli.Tab;
+using WhatsTheTab.Tablature;
+using WhatsTheTab.Tablature.Instruments;
 using WhatsTheTab.Transcription;
 using WhatsTheTab.Transcription.Audio;
 using WhatsTheTab.Transcription.Model;
@@ -57,10 +60,10 @@ public sealed partial class TranscriptionBatch
             {
                 var clock = Stopwatch.StartNew();
                 var result = reporter.Track(input, progress => engine.Transcribe(input, noteOptions, progress, cancellationToken));
-                var written = TranscriptionOutputs.Write(result.Notes, paths, _settings);
+                var (written, tab) = TranscriptionOutputs.Write(result.Notes, paths, _settings);
                 clock.Stop();
                 LogWritten(_logger, input, written);
-                WriteSummary(input, result, clock.Elapsed, paths);
+                WriteSummary(input, result, clock.Elapsed, paths, tab);
             }
             catch (Exception e) when (e is AudioDecodeException or IOException or UnauthorizedAccessException)
             {
@@ -118,7 +121,7 @@ public sealed partial class TranscriptionBatch
         : _console.Interactive ? new InteractiveProgressReporter(_console.Out)
         : new PlainProgressReporter(_console.Out);
 
-    private void WriteSummary(string input, TranscriptionResult result, TimeSpan elapsed, OutputPaths paths)
+    private void WriteSummary(string input, TranscriptionResult result, TimeSpan elapsed, OutputPaths paths, TabScore? tab)
     {
         if (_settings.Quiet)
         {
@@ -132,14 +135,19 @@ public sealed partial class TranscriptionBatch
             CultureInfo.InvariantCulture,
             $"{input}: {result.Notes.Count} {(result.Notes.Count == 1 ? "note" : "notes")}, {result.AudioSeconds:F1} s of audio in {elapsed.TotalSeconds:F1} s ({realTimeFactor:F1}x real time) -> {outputs}");
         _console.Out.WriteLine(line);
+        if (tab is not null)
+        {
+            _console.Out.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{input}: tab for {tab.Instrument.Kind.DisplayName().ToLowerInvariant()}, {tab.Measures.Count} bars at {tab.NotatedTempoBpm} bpm -> {TabFiles.Pattern(paths.Directory, paths.BaseName, _settings.Tab!.Formats)}"));
+            if (TabFiles.ReportLine(tab) is { } report)
+            {
+                _console.Out.WriteLine($"{input}: {report}");
+            }
+        }
     }
 
-    private void WriteError(string message)
-    {
-        // One line per problem, whatever the exception text contains, so scripts can grep for it.
-        var oneLine = message.ReplaceLineEndings(" ");
-        _console.Error.MarkupLine($"[red]wtt: error:[/] {Markup.Escape(oneLine)}");
-    }
+    private void WriteError(string message) => _console.WriteError(message);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Engine ready on {Device} with batch size {BatchSize} in {ElapsedMs:F0} ms")]
     private static partial void LogEngineReady(ILogger logger, string device, int batchSize, double elapsedMs);

@@ -1,14 +1,15 @@
 namespace WhatsTheTab.Grains.Abstractions.Jobs;
 
 /// <summary>
-/// What a job asks of the engine: basic-pitch's post-processing settings (Python package defaults) and the MIDI output.
-/// The web tier validates them with <see cref="Validate"/>; the worker maps them onto the engine's options.
+/// What a job asks of the engine: basic-pitch's post-processing settings (Python package defaults), the MIDI output and
+/// the tablature. The web tier validates them with <see cref="Validate"/> (and the tab options with the tab engine); the
+/// worker maps them onto the engine's options.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("whatsthetab.job-options")]
 public sealed record JobOptions
 {
     public static readonly IReadOnlyList<string> PitchBendModes = ["none", "single", "per-note"];
-    public static readonly IReadOnlyList<string> Instruments = ["piano", "guitar-nylon", "guitar-steel", "guitar-electric", "bass", "none"];
+    public static readonly IReadOnlyList<string> Instruments = ["piano", "guitar-nylon", "guitar-steel", "guitar-electric", "bass", "bass-pick", "none"];
 
     [Id(0)] public double OnsetThreshold { get; init; } = 0.5;
 
@@ -32,8 +33,11 @@ public sealed record JobOptions
 
     [Id(9)] public double TempoBpm { get; init; } = 120;
 
-    /// <summary>"piano", "guitar-nylon", "guitar-steel", "guitar-electric", "bass" or "none".</summary>
+    /// <summary>"piano", "guitar-nylon", "guitar-steel", "guitar-electric", "bass", "bass-pick" or "none".</summary>
     [Id(10)] public string Instrument { get; init; } = "piano";
+
+    /// <summary>How the notes are written as tablature; checked by the web tier, which renders the tab.</summary>
+    [Id(11)] public JobTabOptions Tab { get; init; } = new();
 
     /// <summary>Every problem with these options, as messages a user can act on; empty when they are valid.</summary>
     public IReadOnlyList<string> Validate()

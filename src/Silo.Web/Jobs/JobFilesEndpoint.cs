@@ -84,38 +84,21 @@ public static class JobFilesEndpoint
             return JobProblems.NoResult(job, "notes");
         }
 
-        var content = await media.OpenReadAsync(job.Result.NotesKey, cancellationToken);
-        if (content is null)
-        {
-            return JobProblems.MissingFile(jobId, "note list");
-        }
-
         if (!csv)
         {
-            return TypedResults.File(content.Content, "application/json");
+            var content = await media.OpenReadAsync(job.Result.NotesKey, cancellationToken);
+            return content is null ? JobProblems.MissingFile(jobId, "note list") : TypedResults.File(content.Content, "application/json");
         }
 
-        await using (content)
+        var (notes, problem) = await StoredNotes.ReadAsync(job, media, cancellationToken);
+        if (notes is null)
         {
-            // Note lists are small (tens of bytes a note): convert in memory, off the request's synchronous-IO ban.
-            using var json = new MemoryStream();
-            await content.Content.CopyToAsync(json, cancellationToken);
-            json.Position = 0;
-            IReadOnlyList<Transcription.Notes.NoteEvent> notes;
-            try
-            {
-                notes = NoteListReader.ReadJson(json);
-            }
-            catch (InvalidDataException ex)
-            {
-                return TypedResults.Problem(
-                    $"The stored note list of job {jobId:D} cannot be read: {ex.Message}", statusCode: StatusCodes.Status500InternalServerError, title: "Corrupt note list");
-            }
-
-            using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-            NoteListWriter.WriteCsv(text, notes);
-            return TypedResults.File(Encoding.UTF8.GetBytes(text.ToString()), CsvContentType, DownloadName(job, ".csv"));
+            return problem!;
         }
+
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        NoteListWriter.WriteCsv(text, notes);
+        return TypedResults.File(Encoding.UTF8.GetBytes(text.ToString()), CsvContentType, DownloadName(job, ".csv"));
     }
 
     /// <summary>The upload's name with a new extension, reduced to characters safe in a Content-Disposition header.</summary>

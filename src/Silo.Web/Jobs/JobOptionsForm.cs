@@ -1,11 +1,14 @@
 using System.Globalization;
 using WhatsTheTab.Grains.Abstractions.Jobs;
+using WhatsTheTab.Silo.Web.Tabs;
+using WhatsTheTab.Tablature.Instruments;
+using WhatsTheTab.Transcription.Output;
 
 namespace WhatsTheTab.Silo.Web.Jobs;
 
 /// <summary>
-/// Reads <see cref="JobOptions"/> from an upload's snake_case form fields (<c>onset_threshold</c>, <c>min_frequency</c>, …),
-/// then checks them with <see cref="JobOptions.Validate"/>. Errors are keyed by field name, for a validation problem.
+/// Reads <see cref="JobOptions"/> from an upload's snake_case form fields (<c>onset_threshold</c>, <c>min_frequency</c>,
+/// <c>tuning</c>, …), then checks them with <see cref="JobOptions.Validate"/> and the tab engine (<see cref="JobTabSettings"/>). Errors are keyed by field name, for a validation problem.
 /// </summary>
 public static class JobOptionsForm
 {
@@ -14,6 +17,7 @@ public static class JobOptionsForm
     [
         "onset_threshold", "frame_threshold", "min_note_length_ms", "energy_tolerance", "infer_onsets", "melodia_trick",
         "min_frequency", "max_frequency", "pitch_bends", "tempo", "instrument",
+        .. JobTabSettings.FormFields.Select(f => f.Field),
     ];
 
     /// <summary>
@@ -101,7 +105,26 @@ public static class JobOptionsForm
             PitchBends = Text("pitch_bends")?.ToLowerInvariant() ?? defaults.PitchBends,
             TempoBpm = Number("tempo") ?? defaults.TempoBpm,
             Instrument = Text("instrument")?.ToLowerInvariant() ?? defaults.Instrument,
+            Tab = new JobTabOptions
+            {
+                Instrument = Text("tab_instrument"),
+                Tuning = Text("tuning"),
+                Capo = Integer("capo"),
+                MaxFret = Integer("max_fret"),
+                HandSpan = Integer("hand_span"),
+                Quantize = Text("quantize"),
+                Triplets = Flag("triplets"),
+                TempoBpm = Text("tab_tempo") is { } tempo && string.Equals(tempo, "auto", StringComparison.OrdinalIgnoreCase) ? null : Number("tab_tempo"),
+                TimeSignature = Text("time_signature"),
+            },
         };
+
+        // A tab for bass (or guitar) without a MIDI instrument: the MIDI sounds like the tab's instrument.
+        if (Text("instrument") is null && options.Tab.Instrument is { } tabInstrument
+            && InstrumentKinds.TryParse(tabInstrument, out var kind))
+        {
+            options = options with { Instrument = InstrumentPresets.ToName(kind.DefaultSound()) };
+        }
 
         if (rejectUnknown)
         {
@@ -117,6 +140,14 @@ public static class JobOptionsForm
             foreach (var message in options.Validate())
             {
                 Add(FieldOf(message), message);
+            }
+
+            foreach (var (field, messages) in JobTabSettings.Validate(options))
+            {
+                foreach (var message in messages)
+                {
+                    Add(field, message);
+                }
             }
         }
 

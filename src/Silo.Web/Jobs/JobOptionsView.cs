@@ -2,7 +2,7 @@ using WhatsTheTab.Grains.Abstractions.Jobs;
 
 namespace WhatsTheTab.Silo.Web.Jobs;
 
-/// <summary>A job's engine and output options as the REST API shows them.</summary>
+/// <summary>A job's engine, output and tab options as the REST API shows them (tab options as given; null = default).</summary>
 public sealed record JobOptionsView(
     double OnsetThreshold,
     double FrameThreshold,
@@ -14,7 +14,8 @@ public sealed record JobOptionsView(
     double? MaxFrequency,
     string PitchBends,
     double Tempo,
-    string Instrument)
+    string Instrument,
+    JobTabOptions Tab)
 {
     public static JobOptionsView From(JobOptions options)
     {
@@ -30,6 +31,7 @@ public sealed record JobOptionsView(
             options.MaxFrequency,
             options.PitchBends,
             options.TempoBpm,
-            options.Instrument);
+            options.Instrument,
+            options.Tab);
     }
 }

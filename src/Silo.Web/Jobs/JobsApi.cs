@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 using WhatsTheTab.Grains.Abstractions.Jobs;
+using WhatsTheTab.Silo.Web.Tabs;
 using WhatsTheTab.Silo.Web.Uploads;
 using WhatsTheTab.TaskQueue;
 
@@ -54,6 +55,7 @@ public static class JobsApi
         jobs.MapGet("/{id}/notes", JobFilesEndpoint.NotesAsync).WithName("JobNotes");
         jobs.MapDelete("/{id}", CancelAsync).WithName("CancelJob");
         jobs.MapPost("/{id}/retry", RetryAsync).WithName("RetryJob").DisableAntiforgery();
+        jobs.MapJobTabs();
 
         var cluster = app.MapGroup("/api").WithTags("Queue");
         cluster.MapGet("/workers", WorkersAsync).WithName("ListWorkers");

@@ -34,6 +34,26 @@ public sealed class TranscribeEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task WithTab_AlsoWritesTablature_AndTheMidiSoundsLikeTheTabInstrument()
+    {
+        var input = SineWav.Write(_folder.File("fifth.wav"), 1.5, 440, 660);
+
+        var run = await CliRun.InvokeAsync("transcribe", input, "--out", _folder.Path, "--tab", "guitar", "--capo", "2");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains(run.OutputLines, l => l.Contains("tab for guitar", StringComparison.Ordinal) && l.Contains("fifth.{tab.txt,musicxml,alphatex}", StringComparison.Ordinal));
+        var text = File.ReadAllText(_folder.File("fifth.tab.txt"));
+        Assert.Contains("Guitar, tuning standard (E2 A2 D3 G3 B3 E4), capo 2", text, StringComparison.Ordinal);
+        // A4 and E5 on the top string with the capo at 2: frets 3 and 10 (or A4 on the B string, fret 8).
+        Assert.Contains(text.ReplaceLineEndings("\n").Split('\n'), l => l.StartsWith("e|", StringComparison.Ordinal) && l.Contains("10", StringComparison.Ordinal));
+        Assert.True(File.Exists(_folder.File("fifth.musicxml")));
+        Assert.True(File.Exists(_folder.File("fifth.alphatex")));
+        var midi = new NAudio.Midi.MidiFile(_folder.File("fifth.mid"), strictChecking: true);
+        var program = midi.Events.SelectMany(t => t).OfType<NAudio.Midi.PatchChangeEvent>().Single();
+        Assert.Equal(25, program.Patch); // steel-string guitar, the guitar tab's sound
+    }
+
+    [Fact]
     public async Task TwoTonesInTurn_GiveA4ThenE5()
     {
         var input = SineWav.Write(_folder.File("fifth.wav"), 1.5, 440, 660);

@@ -15,6 +15,15 @@ public static class ApiJobs
     public const string NotesJson =
         """{"version":1,"sampleRate":22050,"pitchBendsPerSemitone":3,"noteCount":1,"notes":[{"start":0.25,"end":0.75,"pitch":60,"name":"C4","velocity":80,"amplitude":0.63,"pitchBends":null}]}""";
 
+    /// <summary>A version-1 note list of (start, end, pitch) notes at velocity 80.</summary>
+    public static string NoteList(params (double Start, double End, int Pitch)[] notes)
+    {
+        var entries = notes.Select(n => string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $$"""{"start":{{n.Start}},"end":{{n.End}},"pitch":{{n.Pitch}},"velocity":80,"amplitude":0.63,"pitchBends":null}"""));
+        return $$"""{"version":1,"sampleRate":22050,"pitchBendsPerSemitone":3,"noteCount":{{notes.Length}},"notes":[{{string.Join(',', entries)}}]}""";
+    }
+
     /// <summary>POSTs a one-second WAV to <c>/api/jobs</c> and returns the created job's id (asserting 202).</summary>
     public static async Task<Guid> SubmitAsync(HttpClient http, IReadOnlyDictionary<string, string>? fields = null, string fileName = "clip.wav")
     {
@@ -35,7 +44,7 @@ public static class ApiJobs
     }
 
     /// <summary>Plays a worker: claims the job on its grain, reports a chunk, and delivers a result through the internal endpoint.</summary>
-    public static async Task CompleteAsync(PostgresWebSilo fixture, Guid jobId)
+    public static async Task CompleteAsync(PostgresWebSilo fixture, Guid jobId, string notesJson = NotesJson)
     {
         ArgumentNullException.ThrowIfNull(fixture);
         var grain = fixture.Grains.GetGrain<ITranscriptionGrain>(jobId);
@@ -44,7 +53,7 @@ public static class ApiJobs
         await grain.ProgressAsync(new JobProgress(WorkerId, 2, 2));
         using var worker = fixture.Http();
         var form = ResultForm.Create(notes: false);
-        var notes = new ByteArrayContent(Encoding.UTF8.GetBytes(NotesJson));
+        var notes = new ByteArrayContent(Encoding.UTF8.GetBytes(notesJson));
         notes.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         form.Add(notes, "notes", "notes.json");
         using var response = await ResultForm.PutAsync(worker, jobId, WorkerId, form);

@@ -92,6 +92,15 @@ internal static class BadInputCases
         yield return new("option: energy_tolerance not whole", t => Options(t, "energy_tolerance", "2.5"), 400, "energy_tolerance must be a whole number");
         yield return new("option: melodia_trick not a flag", t => Options(t, "melodia_trick", "perhaps"), 400, "melodia_trick must be true or false");
         yield return new("option: unknown field", t => Options(t, "onset_treshold", "0.5"), 400, "Unknown field 'onset_treshold'");
+        yield return new("tab option: unknown tab_instrument", t => Options(t, "tab_instrument", "banjo"), 400, "Unknown instrument 'banjo'");
+        yield return new("tab option: unknown tuning", t => Options(t, "tuning", "open-q"), 400, "Unknown tuning 'open-q' for a guitar");
+        yield return new("tab option: tuning with too few strings", t => Options(t, "tuning", "E A D G"), 400, "has 4 strings but a guitar has 6");
+        yield return new("tab option: a 7-string tuning for a guitar", t => Options(t, "tuning", "drop-a"), 400, "Unknown tuning 'drop-a' for a guitar");
+        yield return new("tab option: capo not whole", t => Options(t, "capo", "2.5"), 400, "capo must be a whole number");
+        yield return new("tab option: capo out of range", t => Options(t, "capo", "15"), 400, "Capo '15' is not a whole number in 0..12");
+        yield return new("tab option: unknown quantize", t => Options(t, "quantize", "quintuplets"), 400, "Unknown quantization 'quintuplets'");
+        yield return new("tab option: malformed time_signature", t => Options(t, "time_signature", "four"), 400, "is not of the form beats/beat-type");
+        yield return new("tab option: tab_tempo out of range", t => Options(t, "tab_tempo", "900"), 400, "Tempo '900' is not a number of quarter notes per minute");
         yield return new("option: field longer than 4096 characters", t => Options(t, "instrument", new string('x', 5000)), 400, "is longer than 4096 characters");
 
         yield return new("form: 70 fields", t => t.UploadAsync(TestAudio.Wav(0.2), fields: Enumerable.Range(0, 70).ToDictionary(i => $"f{i}", i => "x")), 400, "more than 64 fields");
