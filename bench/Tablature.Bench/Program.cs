@@ -45,7 +45,7 @@ double Median(IEnumerable<double> values)
 }
 
 TabScore final = TablatureBuilder.Build(notes, options);
-Row("10-minute piece, grid + fingering + ASCII + MusicXML + alphaTex, median", $"{Median(timed.Select(t => t.Total)):F0} ms (build {Median(timed.Select(t => t.Build)):F0} ms, writers {Median(timed.Select(t => t.Total - t.Build)):F0} ms)");
+Row($"{notes.Count}-note piece of {notes[^1].EndSeconds / 60:F1} min, grid + fingering + ASCII + MusicXML + alphaTex, median", $"{Median(timed.Select(t => t.Total)):F0} ms (build {Median(timed.Select(t => t.Build)):F0} ms, writers {Median(timed.Select(t => t.Total - t.Build)):F0} ms)");
 Row("same, first (cold) run", $"{cold.Total:F0} ms");
 Row("output size", $"{cold.Chars / 1024.0 / 1024:F1} M characters; {final.Notes.Count} notes placed, {final.Report.Dropped.Count} dropped, {final.Report.Transposed.Count} transposed; estimated {final.Grid.EstimatedTempoBpm:F1} bpm (confidence {final.Grid.Confidence:F2})");
 
