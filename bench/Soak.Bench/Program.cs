@@ -94,6 +94,16 @@ Console.WriteLine($"| status request latency p50 / p99 ({latencies.Length} reque
 Console.WriteLine($"| web silo RSS at start-up / after warm-up → end | {rssAtStartUp.Web:F0} / {rssAfterWarmUp.Web:F0} → {rssAtEnd.Web:F0} MiB ({Growth(rssAfterWarmUp.Web, rssAtEnd.Web)}; peak {samples.Max(x => x.Web):F0} MiB) |");
 Console.WriteLine($"| GPU silos RSS at start-up / after warm-up → peak while measuring (each killed and restarted every other minute) | {string.Join(", ", rssAtStartUp.Gpus.Select(r => $"{r:F0}"))} / {string.Join(", ", rssAfterWarmUp.Gpus.Select(r => $"{r:F0}"))} → {string.Join(", ", gpuPeak.Select((r, g) => $"{r:F0} ({Growth(rssAfterWarmUp.Gpus[g], r)})"))} MiB |");
 Console.WriteLine($"| RSS every 30 s, web; GPU silos (MiB) | {string.Join("; ", samples.Select(x => $"{x.Minute:0.#} min: {x.Web:F0}; {string.Join(", ", x.Gpus.Select(r => $"{r:F0}"))}"))} |");
+
+// The silos' own logs, to look into anything the table shows (errors, refusals).
+var logs = Directory.CreateDirectory(Path.Combine(RepoPaths.Root, "bench", "out", "soak-logs")).FullName;
+File.WriteAllText(Path.Combine(logs, "web.log"), cluster.Web.Output());
+foreach (var gpu in cluster.Gpus)
+{
+    File.WriteAllText(Path.Combine(logs, $"{gpu.Name}.log"), gpu.Output());
+}
+
+Console.Error.WriteLine($"silo logs in {logs}");
 return 0;
 
 static string ProblemTitle(string body)

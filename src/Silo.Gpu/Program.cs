@@ -8,6 +8,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using StackExchange.Redis;
+using WhatsTheTab.Grains.Abstractions.Jobs;
 using WhatsTheTab.Silo.Gpu.Configuration;
 using WhatsTheTab.Silo.Gpu.Worker;
 using WhatsTheTab.TaskQueue;
@@ -44,6 +45,10 @@ builder.UseOrleans(silo =>
     silo.UseRedisClustering(_ => { });
     silo.Services.AddOptions<RedisClusteringOptions>()
         .Configure<IOptions<RedisOptions>>((o, redis) => o.ConfigurationOptions = RedisConfiguration(redis.Value));
+
+    // Job grains live in the Redis grain directory; this silo looks them up there when it reports progress.
+    silo.AddRedisGrainDirectory(JobGrainDirectory.Name, (OptionsBuilder<RedisGrainDirectoryOptions> directory) => directory
+        .Configure<IOptions<RedisOptions>>((o, redis) => o.ConfigurationOptions = RedisConfiguration(redis.Value)));
     silo.Services.AddOptions<ClusterOptions>().Configure<IOptions<SiloEndpointOptions>>((o, s) =>
     {
         o.ServiceId = SiloEndpointOptions.ServiceId;

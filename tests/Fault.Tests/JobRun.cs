@@ -31,6 +31,14 @@ internal sealed class JobRun(LocalCluster cluster, JobsClient client, ITestOutpu
         }
     }
 
+    /// <summary>Submits <paramref name="count"/> one-loop jobs all at once (concurrent uploads), cycling through the test clips.</summary>
+    public async Task SubmitConcurrentlyAsync(int count)
+    {
+        var clips = Enumerable.Range(0, count).Select(i => TestClips.All[i % TestClips.All.Count]).ToList();
+        var ids = await Task.WhenAll(clips.Select(clip => client.SubmitAsync(clip.WavPath)));
+        _jobs.AddRange(ids.Zip(clips));
+    }
+
     /// <summary>True when every job is completed, failed or cancelled.</summary>
     public async Task<bool> AllFinishedAsync()
     {

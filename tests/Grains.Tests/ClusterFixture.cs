@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Orleans.TestingHost;
+using WhatsTheTab.Grains.Abstractions.Jobs;
 using WhatsTheTab.Grains.Jobs;
 using WhatsTheTab.Storage.GrainState;
 using WhatsTheTab.TestSupport;
+using WhatsTheTab.TestSupport.Services;
 
 namespace WhatsTheTab.Grains.Tests;
 
@@ -34,6 +36,11 @@ public sealed class ClusterFixture : IAsyncLifetime
                 "jobs",
                 (services, _) => new RecordingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(InnerStorageName)));
             silo.Services.AddKeyedSingleton<TimeProvider>(GrainClock.ServiceKey, Clock);
+
+            // The job grains' directory, as in production: Redis (here the shared in-process Garnet).
+            silo.AddRedisGrainDirectory(
+                JobGrainDirectory.Name,
+                o => o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(SharedTestServers.Garnet.Endpoint));
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

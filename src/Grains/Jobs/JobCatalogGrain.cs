@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.GrainDirectory;
 using WhatsTheTab.Grains.Abstractions.Jobs;
 
 namespace WhatsTheTab.Grains.Jobs;
@@ -21,6 +22,7 @@ namespace WhatsTheTab.Grains.Jobs;
 /// </para>
 /// </remarks>
 [GrainType("whatsthetab.job-catalog")]
+[GrainDirectory(GrainDirectoryName = JobGrainDirectory.Name)]
 public sealed partial class JobCatalogGrain : Grain, IJobCatalogGrain
 {
     /// <summary>The most jobs listed; older ones are dropped (finished ones first).</summary>

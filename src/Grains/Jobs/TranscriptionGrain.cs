@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Orleans.GrainDirectory;
 using Orleans.Utilities;
 using WhatsTheTab.Grains.Abstractions.Jobs;
 
@@ -45,6 +46,7 @@ namespace WhatsTheTab.Grains.Jobs;
 /// </para>
 /// </remarks>
 [GrainType("whatsthetab.transcription")]
+[GrainDirectory(GrainDirectoryName = JobGrainDirectory.Name)]
 // A job is busy for seconds to minutes and then only read now and then; an idle one gives its memory back after two
 // minutes (instead of Orleans' default quarter of an hour), so a web silo's size follows the jobs in flight, not the
 // jobs of the last quarter hour. Reactivating costs one storage read.

@@ -6,11 +6,12 @@ using Orleans.Persistence;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.Storage;
 using StackExchange.Redis;
+using WhatsTheTab.Grains.Abstractions.Jobs;
 using WhatsTheTab.Storage.GrainState;
 
 namespace WhatsTheTab.Silo.Web.Hosting;
 
-/// <summary>The web silo's Orleans configuration: identity, Redis clustering, role metadata, endpoints, grain storage, dashboard.</summary>
+/// <summary>The web silo's Orleans configuration: identity, Redis clustering and job grain directory, role metadata, endpoints, grain storage, dashboard.</summary>
 public static class WebSiloOrleansExtensions
 {
     /// <summary>The grain storage the job grains use (<c>[PersistentState(…, "jobs")]</c>).</summary>
@@ -34,6 +35,7 @@ public static class WebSiloOrleansExtensions
             o.ClusterId = settings.Orleans.ClusterId;
         });
         silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConfiguration(settings));
+        silo.AddRedisGrainDirectory(JobGrainDirectory.Name, o => o.ConfigurationOptions = RedisConfiguration(settings));
 
         // Several silos on one machine: each has its own ports; in a real cluster the advertised address is the pod's.
         var advertised = string.IsNullOrWhiteSpace(settings.Orleans.AdvertisedIP) ? IPAddress.Loopback : IPAddress.Parse(settings.Orleans.AdvertisedIP);
