@@ -20,6 +20,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The grains' time (timestamps, idempotency-key expiry); Orleans' own timers keep the system clock.</summary>
     public static ManualClock Clock { get; } = new(new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero));
 
+    /// <summary>The Redis key prefix of this fixture's job listing on the shared Garnet.</summary>
+    public static string KeyPrefix { get; } = $"grains-tests-{Guid.NewGuid():N}:";
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
@@ -36,6 +39,10 @@ public sealed class ClusterFixture : IAsyncLifetime
                 "jobs",
                 (services, _) => new RecordingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(InnerStorageName)));
             silo.Services.AddKeyedSingleton<TimeProvider>(GrainClock.ServiceKey, Clock);
+
+            // The job listing, as in production: Redis (here the shared in-process Garnet), under this fixture's prefix.
+            silo.Services.AddSingleton(_ => new RedisJobIndex(
+                StackExchange.Redis.ConnectionMultiplexer.Connect(SharedTestServers.Garnet.Endpoint), new WhatsTheTab.Grains.Abstractions.Redis.RedisKeys(KeyPrefix)));
 
             // The job grains' directory, as in production: Redis (here the shared in-process Garnet).
             silo.AddRedisGrainDirectory(

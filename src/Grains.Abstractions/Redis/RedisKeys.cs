@@ -23,6 +23,11 @@ public sealed class RedisKeys
         Delayed = prefix + "task:delayed";
         TaskPrefix = prefix + "task:";
         WorkerPrefix = prefix + "worker:";
+        JobsAll = prefix + "jobs:all";
+        JobEntryPrefix = prefix + "jobs:entry:";
+        JobStatusPrefix = prefix + "jobs:status:";
+        JobOwnerPrefix = prefix + "jobs:owner:";
+        IdempotencyPrefix = prefix + "jobs:idempotency:";
     }
 
     /// <summary>The prefix in front of every name; empty for the seed's names.</summary>
@@ -51,6 +56,21 @@ public sealed class RedisKeys
 
     /// <summary><c>worker:</c>: the prefix of every worker heartbeat key.</summary>
     public string WorkerPrefix { get; }
+
+    /// <summary><c>jobs:all</c> (ZSET): the job listing, id → creation time in Unix milliseconds.</summary>
+    public string JobsAll { get; }
+
+    /// <summary><c>jobs:entry:</c>: the prefix of every listed job's HASH (version, status, file name, creation time, owner).</summary>
+    public string JobEntryPrefix { get; }
+
+    /// <summary><c>jobs:status:</c>: the prefix of the per-status listings (ZSET, as <see cref="JobsAll"/>), by wire status name.</summary>
+    public string JobStatusPrefix { get; }
+
+    /// <summary><c>jobs:owner:</c>: the prefix of the per-owner listings, <c>jobs:owner:{length}:{owner}</c> and <c>jobs:owner:{length}:{owner}:status:{status}</c>.</summary>
+    public string JobOwnerPrefix { get; }
+
+    /// <summary><c>jobs:idempotency:</c>: the prefix of the Idempotency-Key reservations (HASH with a TTL).</summary>
+    public string IdempotencyPrefix { get; }
 
     /// <summary><c>task:{id}</c> (HASH): the task's record; fields in <see cref="TaskHashFields"/>.</summary>
     public string Task(string taskId)

@@ -108,7 +108,7 @@ public sealed partial class TranscriptionGrain : Grain, ITranscriptionGrain
             // Progress of an earlier activation may have been notified but never saved; never reuse those versions.
             State.Version += MaxUnsavedChanges;
 
-            // The catalog is a read model written in batches; recording the job again heals a listing that lost its
+            // The catalog is a read model in Redis; recording the job again heals a listing that lost its
             // last updates in a crash.
             await RecordInCatalogAsync(ToSnapshot());
         }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using StackExchange.Redis;
+using WhatsTheTab.Grains.Abstractions.Redis;
+using WhatsTheTab.Grains.Jobs;
 using WhatsTheTab.Silo.Web.Events;
 using WhatsTheTab.Silo.Web.Health;
 using WhatsTheTab.Silo.Web.Internal;
@@ -49,6 +51,10 @@ public static class WebSiloServiceCollectionExtensions
             return ConnectionMultiplexer.Connect(options);
         });
         services.AddRedisTaskQueue().BindConfiguration(QueueOptions.SectionName);
+
+        // The job listing and idempotency keys, beside the queue under the same key prefix.
+        services.AddSingleton(sp => new RedisJobIndex(
+            sp.GetRequiredService<IConnectionMultiplexer>(), new RedisKeys(sp.GetRequiredService<IOptions<QueueOptions>>().Value.KeyPrefix)));
 
         if (settings.UsesPostgres)
         {
