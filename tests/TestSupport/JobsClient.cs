@@ -88,7 +88,11 @@ public sealed class JobsClient(HttpClient http)
     public async Task<byte[]> MidiAsync(Guid id)
     {
         using var response = await http.GetAsync(new Uri($"/api/jobs/{id:D}/midi", UriKind.Relative));
-        response.EnsureSuccessStatusCode();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"GET /api/jobs/{id}/midi answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
         if (response.Content.Headers.ContentType?.MediaType != "audio/midi")
         {
             throw new InvalidOperationException($"GET /api/jobs/{id}/midi answered {response.Content.Headers.ContentType}.");

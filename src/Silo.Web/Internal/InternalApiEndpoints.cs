@@ -132,8 +132,14 @@ public static partial class InternalApiEndpoints
         }
         catch
         {
-            // the grain or the queue failed (a 500 follows and the worker delivers again): keep no orphaned files
-            await DeleteStoredAsync(media, upload, logger);
+            // The grain or the queue failed (a 500 follows and the worker delivers again): keep no orphaned files, unless
+            // the grain's write was stored after all (a database connection lost after the commit) and the job now
+            // points at them; when that cannot be told, the files stay (an orphan is harmless, a dangling result is not).
+            if (!await IsReferencedAsync(grain, upload, logger))
+            {
+                await DeleteStoredAsync(media, upload, logger);
+            }
+
             throw;
         }
 
@@ -247,6 +253,20 @@ public static partial class InternalApiEndpoints
         return new string(buffer, 0, total);
     }
 
+    private static async Task<bool> IsReferencedAsync(ITranscriptionGrain grain, ResultUpload upload, ILogger logger)
+    {
+        try
+        {
+            return await grain.GetAsync() is { Result: { } result }
+                && (result.MidiKey == upload.Midi?.Key || result.NotesKey == upload.Notes?.Key);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogKeptUnchecked(logger, upload.Midi?.Key, upload.Notes?.Key, e);
+            return true;
+        }
+    }
+
     private static async Task DeleteStoredAsync(IMediaStore media, ResultUpload upload, ILogger logger)
     {
         foreach (var item in new[] { upload.Midi, upload.Notes })
@@ -281,6 +301,9 @@ public static partial class InternalApiEndpoints
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: claim by worker {WorkerId} taken from the queue before its result (applied: {Applied})")]
     private static partial void LogClaimAligned(ILogger logger, Guid jobId, string workerId, bool applied);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Result files {MidiKey} and {NotesKey} kept: the job could not be read to tell whether it uses them")]
+    private static partial void LogKeptUnchecked(ILogger logger, string? midiKey, string? notesKey, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete the unused result file {MediaKey}")]
     private static partial void LogDeleteFailed(ILogger logger, string mediaKey, Exception exception);

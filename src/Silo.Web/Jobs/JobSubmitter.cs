@@ -66,7 +66,13 @@ public sealed partial class JobSubmitter
         }
         catch
         {
-            await DeleteQuietlyAsync(stored.Key);
+            // The grain call failed, but its write may still have been stored (a database connection lost after the
+            // commit): the audio goes only when the job, read again, does not point at it.
+            if (!await IsReferencedAsync(grain, stored.Key))
+            {
+                await DeleteQuietlyAsync(stored.Key);
+            }
+
             throw;
         }
 
@@ -150,6 +156,20 @@ public sealed partial class JobSubmitter
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // The upload failed first; that is the error the caller hears about.
+        }
+    }
+
+    /// <summary>True when the job uses <paramref name="audioKey"/>, or when that cannot be told (then nothing is deleted).</summary>
+    private async Task<bool> IsReferencedAsync(ITranscriptionGrain grain, string audioKey)
+    {
+        try
+        {
+            return await grain.GetAsync() is { } job && string.Equals(job.AudioKey, audioKey, StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogOrphanedMedia(_logger, audioKey, ex);
+            return true;
         }
     }
 
