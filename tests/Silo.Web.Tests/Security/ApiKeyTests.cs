@@ -22,6 +22,7 @@ public sealed class ApiKeyTests
     [InlineData("/api/workers")]
     [InlineData("/transcribe/status/3f2b8c1e-0a4d-4c6b-9e1f-2a7d5c9b8e10/")]
     [InlineData("/transcribe/metrics/")]
+    [InlineData("/api/jobs/3f2b8c1e-0a4d-4c6b-9e1f-2a7d5c9b8e10/tab")]
     [InlineData("/dashboard")]
     public async Task Get_WithoutKey_Returns401WithBearerChallenge(string path)
     {
@@ -123,6 +124,13 @@ public sealed class ApiKeyTests
         {
             await ProblemAssert.IsProblemAsync(cancel, HttpStatusCode.NotFound);
         }
+
+        // Nor its tab, read or re-rendered.
+        await ProblemAssert.IsAsync(await bob.GetAsync(new Uri($"/api/jobs/{id:D}/musicxml", UriKind.Relative)), 404, "There is no job");
+        await ProblemAssert.IsAsync(
+            await bob.PostAsync(new Uri($"/api/jobs/{id:D}/tab", UriKind.Relative), new StringContent("{}", System.Text.Encoding.UTF8, "application/json")),
+            404,
+            "There is no job");
 
         Assert.DoesNotContain(id, await ListAsync(bob));
         var job = await ApiJobs.GetJsonAsync(alice, $"/api/jobs/{id:D}");
