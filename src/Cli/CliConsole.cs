@@ -54,22 +54,6 @@ public sealed class CliConsole
         Error.MarkupLine($"[red]wtt: error:[/] {Markup.Escape(message.ReplaceLineEndings(" "))}");
     }
 
-    /// <summary>Rejects FILE values that look like mistyped options: a variadic FILE argument takes "--tempoo" as a file name.</summary>
-    public static void RejectOptionLookalikes(System.CommandLine.Argument<string[]> files)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        files.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens)
-            {
-                if (token.Value.StartsWith('-') && !File.Exists(token.Value))
-                {
-                    result.AddError($"Unknown option '{token.Value}' (a file whose name starts with '-' can be given as ./{token.Value}).");
-                }
-            }
-        });
-    }
-
     /// <summary>The process console: interactive when stdout is a terminal Spectre can drive.</summary>
     public static CliConsole FromSystemConsole()
     {

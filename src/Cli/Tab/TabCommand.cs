@@ -52,7 +52,7 @@ public sealed class TabCommand
         }
 
         Command.SetAction(Invoke);
-        CliConsole.RejectOptionLookalikes(_files);
+        FileArguments.RejectOptionLookalikes(_files);
     }
 
     public Command Command { get; }

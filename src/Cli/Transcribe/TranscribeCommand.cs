@@ -178,7 +178,7 @@ public sealed class TranscribeCommand
         Command.SetAction(InvokeAsync);
 
         // FILE takes any number of values, so the parser hands a mistyped option (--tempoo) to it as a file name.
-        CliConsole.RejectOptionLookalikes(_files);
+        FileArguments.RejectOptionLookalikes(_files);
     }
 
     /// <summary>The System.CommandLine command to add to the root.</summary>
@@ -195,7 +195,7 @@ public sealed class TranscribeCommand
         TabSettings? tab = null;
         if (_tab.AnyGiven(parseResult))
         {
-            tab = _tab.Read(parseResult, defaultInstrument: instrument is InstrumentPreset.Bass or InstrumentPreset.BassPicked ? "bass" : "guitar");
+            tab = _tab.Read(parseResult, defaultInstrument: InstrumentKinds.ForSound(instrument).ToName());
             if (parseResult.GetResult(_instrument) is not { Implicit: false } && InstrumentKinds.TryParse(tabKind, out var kind))
             {
                 instrument = kind.DefaultSound();

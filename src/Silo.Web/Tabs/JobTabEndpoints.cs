@@ -29,12 +29,9 @@ public static class JobTabEndpoints
     public static RouteGroupBuilder MapJobTabs(this RouteGroupBuilder jobs)
     {
         ArgumentNullException.ThrowIfNull(jobs);
-        jobs.MapGet("/{id}/tab", (string id, HttpContext context, IGrainFactory grains, IMediaStore media, CancellationToken cancellationToken) =>
-            RenderAsync(id, fixedFormat: null, QueryPairs(context.Request), context, grains, media, cancellationToken)).WithName("JobTab");
-        jobs.MapGet("/{id}/musicxml", (string id, HttpContext context, IGrainFactory grains, IMediaStore media, CancellationToken cancellationToken) =>
-            RenderAsync(id, TabFormat.MusicXml, QueryPairs(context.Request), context, grains, media, cancellationToken)).WithName("JobMusicXml");
-        jobs.MapGet("/{id}/alphatex", (string id, HttpContext context, IGrainFactory grains, IMediaStore media, CancellationToken cancellationToken) =>
-            RenderAsync(id, TabFormat.AlphaTex, QueryPairs(context.Request), context, grains, media, cancellationToken)).WithName("JobAlphaTex");
+        jobs.MapGet("/{id}/tab", RenderQueried(fixedFormat: null)).WithName("JobTab");
+        jobs.MapGet("/{id}/musicxml", RenderQueried(TabFormat.MusicXml)).WithName("JobMusicXml");
+        jobs.MapGet("/{id}/alphatex", RenderQueried(TabFormat.AlphaTex)).WithName("JobAlphaTex");
         jobs.MapPost("/{id}/tab", RenderPostedAsync).WithName("RenderJobTab").DisableAntiforgery();
         return jobs;
     }
@@ -47,6 +44,11 @@ public static class JobTabEndpoints
         TabFormat.Json => JsonContentType,
         _ => TextContentType,
     };
+
+    /// <summary>A GET handler rendering with the query's options, in <paramref name="fixedFormat"/> or the one <c>?format=</c> names.</summary>
+    private static Func<string, HttpContext, IGrainFactory, IMediaStore, CancellationToken, Task<Results<FileContentHttpResult, ProblemHttpResult>>> RenderQueried(
+        TabFormat? fixedFormat) =>
+        (id, context, grains, media, cancellationToken) => RenderAsync(id, fixedFormat, QueryPairs(context.Request), context, grains, media, cancellationToken);
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RenderPostedAsync(
         string id, HttpContext context, IGrainFactory grains, IMediaStore media, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using WhatsTheTab.Grains.Abstractions.Jobs;
 using WhatsTheTab.Tablature;
+using WhatsTheTab.Tablature.Instruments;
+using WhatsTheTab.Transcription.Output;
 
 namespace WhatsTheTab.Silo.Web.Tabs;
 
@@ -66,5 +68,5 @@ public static class JobTabSettings
 
     // A bass job is tabbed for bass unless it says otherwise; everything else for guitar.
     private static IEnumerable<KeyValuePair<string, string?>> ImpliedInstrument(JobOptions job) =>
-        job.Instrument is "bass" or "bass-pick" ? [new("instrument", "bass")] : [];
+        InstrumentPresets.TryParse(job.Instrument, out InstrumentPreset sound) ? [new("instrument", InstrumentKinds.ForSound(sound).ToName())] : [];
 }

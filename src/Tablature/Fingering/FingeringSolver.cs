@@ -28,6 +28,7 @@ internal static class FingeringSolver
         for (int e = 0; e < count; e++)
         {
             FingeringEvent current = events[e];
+            bool nothingFrettedYet = previous.Any(p => p.Hand == 0);
             states.Clear();
             for (int c = 0; c < current.Candidates.Count; c++)
             {
@@ -40,7 +41,7 @@ internal static class FingeringSolver
                         hands.Add(h);
                     }
                 }
-                else if (previous.Any(p => p.Hand == 0))
+                else if (nothingFrettedYet)
                 {
                     // Nothing fretted yet: the hand can already be where the music is going, so open strings are judged
                     // from every position (near the nut they are a bonus, up the neck a cost).

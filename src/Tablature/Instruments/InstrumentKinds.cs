@@ -49,6 +49,10 @@ public static class InstrumentKinds
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown instrument kind."),
     };
 
+    /// <summary>The instrument a recording made with a General MIDI sound is tabbed for when none is named: bass for the bass sounds, else guitar.</summary>
+    public static InstrumentKind ForSound(InstrumentPreset sound) =>
+        sound is InstrumentPreset.Bass or InstrumentPreset.BassPicked ? InstrumentKind.Bass : InstrumentKind.Guitar;
+
     /// <summary>
     /// Parses a kind name, case-insensitive, with "-", "_" and spaces ignored; also accepts "6-string", "guitar-7",
     /// "seven-string", "bass-4", "4-string-bass" and "5-string-bass".
