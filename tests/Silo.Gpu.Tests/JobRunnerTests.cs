@@ -34,7 +34,7 @@ public sealed class JobRunnerTests(EngineFixture fixture)
         var renewed = h.Clock.GetUtcNow() + h.QueueOptions.LeaseDuration;
         Assert.All(deadlines, d => Assert.Equal(renewed, d));
         Assert.True(renewed > claimDeadline);
-        Assert.Equal(["claimed", "get"], grain.Calls.Take(2));
+        Assert.Equal(["get", "claimed"], grain.Calls.Take(2));
     }
 
     [Fact]

@@ -80,7 +80,7 @@ internal sealed class WorkerHarness : IAsyncDisposable
 
     public TranscriptionEngine Engine { get; }
 
-    public EngineThreads EngineThreads { get; } = new(1);
+    public EngineThreads EngineThreads { get; } = new(1, EnginePriority.Idle, NullLogger.Instance);
 
     public FakeWebTier Web { get; }
 

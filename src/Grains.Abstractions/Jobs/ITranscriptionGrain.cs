@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace WhatsTheTab.Grains.Abstractions.Jobs;
 
 /// <summary>
@@ -43,6 +45,15 @@ public interface ITranscriptionGrain : IGrainWithGuidKey
     /// <summary>The job now, or null when no job has this id.</summary>
     [Alias("get")]
     Task<JobSnapshot?> GetAsync();
+
+    /// <summary>
+    /// The key of the job's stored audio, or null when no job has this id. It never changes once the job exists, so
+    /// this call interleaves with everything else: a worker's audio download does not wait behind the write of the
+    /// claim it sent a moment before.
+    /// </summary>
+    [Alias("audio-key")]
+    [AlwaysInterleave]
+    Task<string?> GetAudioKeyAsync();
 
     /// <summary>Adds a watcher; watchers are not durable, so subscribe again at least every minute.</summary>
     [Alias("subscribe")]

@@ -434,6 +434,10 @@ public sealed partial class TranscriptionGrain : Grain, ITranscriptionGrain
     public Task<JobSnapshot?> GetAsync() => Task.FromResult(_job.RecordExists ? ToSnapshot() : null);
 
     /// <inheritdoc />
+    public Task<string?> GetAudioKeyAsync() =>
+        Task.FromResult(_job.RecordExists && !string.IsNullOrEmpty(State.AudioKey) ? State.AudioKey : null);
+
+    /// <inheritdoc />
     public Task SubscribeAsync(IJobObserver observer)
     {
         ArgumentNullException.ThrowIfNull(observer);

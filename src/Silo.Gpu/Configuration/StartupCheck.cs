@@ -14,18 +14,25 @@ public static partial class StartupCheck
     /// <summary>Logs each invalid setting and returns false when there is any.</summary>
     public static bool Validate(IServiceProvider services, ILogger logger)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        var failures = new List<string>();
-        Collect<WorkerOptions>(services, failures);
-        Collect<RedisOptions>(services, failures);
-        Collect<SiloEndpointOptions>(services, failures);
-        Collect<QueueOptions>(services, failures);
+        var failures = Failures(services);
         foreach (var failure in failures)
         {
             LogInvalidSetting(logger, failure);
         }
 
         return failures.Count == 0;
+    }
+
+    /// <summary>Every problem with the settings, one line each; empty when they are all usable.</summary>
+    public static IReadOnlyList<string> Failures(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var failures = new List<string>();
+        Collect<WorkerOptions>(services, failures);
+        Collect<RedisOptions>(services, failures);
+        Collect<SiloEndpointOptions>(services, failures);
+        Collect<QueueOptions>(services, failures);
+        return failures;
     }
 
     private static void Collect<T>(IServiceProvider services, List<string> failures)
@@ -38,6 +45,12 @@ public static partial class StartupCheck
         catch (OptionsValidationException ex)
         {
             failures.AddRange(ex.Failures);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder could not convert a value (a word where a number, duration or choice belongs); its message
+            // names the setting and the type it wanted.
+            failures.Add(ex.InnerException is { } inner ? $"{ex.Message} {inner.Message}" : ex.Message);
         }
     }
 

@@ -33,6 +33,12 @@ public sealed class WorkerOptions
     /// <summary>Intra-op CPU threads for libtorch; empty leaves its default (one per core).</summary>
     public int? Threads { get; set; }
 
+    /// <summary>
+    /// How the engine threads are scheduled: <see cref="EnginePriority.Idle"/> (default; Linux <c>SCHED_IDLE</c>, so the
+    /// control path never waits behind inference) or <see cref="EnginePriority.Normal"/>.
+    /// </summary>
+    public EnginePriority EnginePriority { get; set; } = EnginePriority.Idle;
+
     /// <summary>Folder holding basic-pitch's model.json; empty searches the usual places (WTT_MODEL_DIR, beside the binaries).</summary>
     public string? ModelDirectory { get; set; }
 

@@ -56,6 +56,11 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             failures.Add($"Worker:BatchSize must be between 1 and 1024 windows (was {options.BatchSize}).");
         }
 
+        if (!Enum.IsDefined(options.EnginePriority))
+        {
+            failures.Add($"Worker:EnginePriority must be idle or normal (was {options.EnginePriority}).");
+        }
+
         if (options.Threads is < 1 or > 256)
         {
             failures.Add($"Worker:Threads must be between 1 and 256 (was {options.Threads}).");

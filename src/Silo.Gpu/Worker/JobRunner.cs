@@ -95,17 +95,20 @@ public sealed partial class JobRunner
         string? audioPath = null;
         using var downloadCancellation = CancellationTokenSource.CreateLinkedTokenSource(abort);
         Task<string>? download = null;
+        Task<TransitionResult>? claim = null;
         try
         {
-            // Telling the grain, reading the job and fetching its audio do not depend on each other: all three at once,
-            // so a short clip waits for one round trip instead of three. A download the job turns out not to need is
-            // cancelled and deleted below.
+            // Reading the job, telling the grain and fetching the audio do not depend on each other: all three at once.
+            // The read goes first, so the grain answers it from memory before it writes the claim; the download's
+            // lookup interleaves with that write; the engine starts once the job and its audio are here, and the claim
+            // is only awaited before the result is delivered. A download the job turns out not to need is cancelled
+            // and deleted below.
             download = _downloader.DownloadAsync(jobId, task.WorkerId, downloadCancellation.Token);
+            var read = grain.GetAsync();
 
             // The queue's claim time, the same one task:claimed carries, so the routed event is recognised as a duplicate.
-            var claim = grain.ClaimedAsync(new JobClaim(task.WorkerId, task.Attempt, task.ClaimedAt));
-            var snapshot = await grain.GetAsync();
-            await claim;
+            claim = grain.ClaimedAsync(new JobClaim(task.WorkerId, task.Attempt, task.ClaimedAt));
+            var snapshot = await read;
             if (snapshot is null)
             {
                 return await FailAsync(task, grain, "Unknown job: the web tier has no job with this id.", permanent: true, tellGrain: false);
@@ -155,6 +158,10 @@ public sealed partial class JobRunner
                 return JobOutcome.LeaseLost;
             }
 
+            // The grain must have the claim before the result: a failed claim fails this attempt (transient) here.
+            var claimed = claim;
+            claim = null;
+            await claimed;
             var files = ResultFilesFor(result, midiOptions, elapsed);
             var receipt = await _uploader.UploadAsync(jobId, task.WorkerId, files, abort);
             if (!receipt.Applied)
@@ -188,6 +195,27 @@ public sealed partial class JobRunner
             {
                 await DiscardDownloadAsync(download, downloadCancellation, task.Id);
             }
+
+            if (claim is not null)
+            {
+                await ObserveClaimAsync(claim, task);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits for a claim the attempt ended without needing (it failed, was skipped or was handed back first), so its
+    /// outcome is never left unobserved; a failure of it no longer matters and is only logged.
+    /// </summary>
+    private async Task ObserveClaimAsync(Task<TransitionResult> claim, ClaimedTask task)
+    {
+        try
+        {
+            await claim;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogGrainCallFailed(_logger, ex, task.Id, task.WorkerId, "ClaimedAsync");
         }
     }
 

@@ -1,3 +1,4 @@
+using WhatsTheTab.Storage;
 using Microsoft.Extensions.Options;
 using WhatsTheTab.Silo.Web.Embedded;
 using WhatsTheTab.Silo.Web.Events;
@@ -61,6 +62,11 @@ public sealed class WebSiloSettings
         var failures = new List<string>();
         Check(new RedisOptionsValidator().Validate(null, redis), failures);
         Check(new PostgresOptionsValidator().Validate(null, postgres), failures);
+        if (failures.Count == 0 && !string.IsNullOrWhiteSpace(postgres.ConnectionString))
+        {
+            postgres.ConnectionString = PostgresConnectionDefaults.Apply(postgres.ConnectionString);
+        }
+
         Check(new EmbeddedOptionsValidator().Validate(null, embedded), failures);
         var settings = new WebSiloSettings
         {

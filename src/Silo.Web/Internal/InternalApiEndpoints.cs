@@ -35,13 +35,14 @@ public static partial class InternalApiEndpoints
     internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetAudioAsync(
         Guid id, IGrainFactory grains, IMediaStore media, CancellationToken cancellationToken)
     {
-        var snapshot = await grains.GetGrain<ITranscriptionGrain>(id).GetAsync();
-        if (snapshot is null || string.IsNullOrEmpty(snapshot.AudioKey))
+        // Not GetAsync: that would queue behind the claim the worker sent just before this download.
+        var audioKey = await grains.GetGrain<ITranscriptionGrain>(id).GetAudioKeyAsync();
+        if (audioKey is null)
         {
             return NotFound(id);
         }
 
-        var content = await media.OpenReadAsync(snapshot.AudioKey, cancellationToken);
+        var content = await media.OpenReadAsync(audioKey, cancellationToken);
         if (content is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Audio not found", detail: $"Job {id:D} has no stored audio.");

@@ -79,6 +79,14 @@ internal sealed class RecordingTranscriptionGrain : ITranscriptionGrain
         }
     }
 
+    public Task<string?> GetAudioKeyAsync()
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_snapshot?.AudioKey);
+        }
+    }
+
     public Task SubscribeAsync(IJobObserver observer) => Task.CompletedTask;
 
     public Task UnsubscribeAsync(IJobObserver observer) => Task.CompletedTask;
