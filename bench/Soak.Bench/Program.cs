@@ -247,9 +247,11 @@ async Task<List<TimeSpan?>> KillEveryMinuteAsync()
 
 async Task<(Guid Id, int Attempts)?> HeldByAsync(string workerId)
 {
+    // Every job its client last saw unfinished: clients poll every 500 ms and a short piece runs for less than that, so
+    // "processing" as last seen by the client misses most of the jobs a worker holds at any moment.
     foreach (var (id, status) in jobs.ToArray())
     {
-        if (status == "processing" && await StatusAsync(id) is { } job && job.GetProperty("workerId").GetString() == workerId
+        if (status is "pending" or "processing" && await StatusAsync(id) is { } job && job.GetProperty("workerId").GetString() == workerId
             && job.GetProperty("status").GetString() == "processing")
         {
             return (id, job.GetProperty("attemptHistory").GetArrayLength());
