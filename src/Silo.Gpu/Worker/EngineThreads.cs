@@ -77,7 +77,7 @@ public sealed partial class EngineThreads : IDisposable
     /// <summary>
     /// Moves the calling thread to <c>SCHED_IDLE</c>; returns the error number when the system refuses (0 on success).
     /// </summary>
-    internal static int MakeCurrentThreadIdle()
+    private static int MakeCurrentThreadIdle()
     {
         if (!OperatingSystem.IsLinux())
         {
