@@ -22,21 +22,22 @@ public static class PostgresConnectionDefaults
     /// </summary>
     public static string Apply(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        var changed = false;
-        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
-        {
-            builder.NoResetOnClose = true;
-            changed = true;
-        }
-
-        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
-        {
-            builder.MaxAutoPrepare = MaxAutoPrepare;
-            changed = true;
-        }
-
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var changed = SetUnlessGiven(given, "No Reset On Close", () => builder.NoResetOnClose = true)
+            | SetUnlessGiven(given, "Max Auto Prepare", () => builder.MaxAutoPrepare = MaxAutoPrepare);
         return changed ? builder.ConnectionString : connectionString;
+    }
+
+    /// <summary>Runs <paramref name="set"/> unless the string names the keyword (spaced or not); true when it ran.</summary>
+    private static bool SetUnlessGiven(DbConnectionStringBuilder given, string keyword, Action set)
+    {
+        if (given.ContainsKey(keyword) || given.ContainsKey(keyword.Replace(" ", string.Empty, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        set();
+        return true;
     }
 }
