@@ -14,6 +14,9 @@ if (args is [MigrateCommand.Name, ..])
     return await MigrateCommand.RunAsync(args[1..]);
 }
 
+// Before any thread allocates: at most two glibc malloc arenas (Hosting/MallocArenas.cs says why).
+var mallocArenas = MallocArenas.Limit(MallocArenas.WebSiloLimit, Environment.GetEnvironmentVariable);
+
 // Settings files sit beside the binary, whatever the working directory (relative data paths still follow the latter).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
@@ -65,6 +68,7 @@ app.MapSeedApi();
 
 // 4. What must be up before the silo joins the cluster: the embedded Garnet when no Redis is configured, and the schema.
 StartupLog.Mode(app.Logger, settings);
+StartupLog.MallocArenas(app.Logger, mallocArenas);
 EmbeddedGarnet? garnet = null;
 using var garnetLogs = new LoggerFactory(app.Services.GetServices<ILoggerProvider>(), new LoggerFilterOptions { MinLevel = LogLevel.Warning });
 try

@@ -27,6 +27,10 @@ public sealed class EmbeddedModeTests : IDisposable
         });
         await silo.WaitUntilReadyAsync();
         Assert.Contains("embedded default mode", silo.Output(), StringComparison.Ordinal);
+        if (Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is null)
+        {
+            Assert.Contains("malloc arenas: at most 2", silo.Output(), StringComparison.Ordinal); // Hosting/MallocArenas.cs
+        }
 
         // the worker token was made and kept with the data, for a GPU silo on this machine to read
         var token = (await File.ReadAllTextAsync(Path.Combine(_data, "worker-token"))).Trim();

@@ -46,6 +46,22 @@ public static partial class StartupLog
         Message = "WhatsTheTab web silo, {Mode} mode: {Redis}; {Storage}; cluster {ClusterId}, silo port {SiloPort}, gateway port {GatewayPort}; HTTP on {Urls}")]
     private static partial void LogMode(ILogger logger, string mode, string redis, string storage, string clusterId, int siloPort, int gatewayPort, string urls);
 
+    /// <summary>Logs what <see cref="Hosting.MallocArenas.Limit"/> did.</summary>
+    internal static void MallocArenas(ILogger logger, MallocArenasOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        var detail = outcome switch
+        {
+            MallocArenasOutcome.Limited => $"at most {Hosting.MallocArenas.WebSiloLimit}",
+            MallocArenasOutcome.SetByEnvironment => $"{Hosting.MallocArenas.EnvironmentVariable}={Environment.GetEnvironmentVariable(Hosting.MallocArenas.EnvironmentVariable)}",
+            _ => "not glibc, left as they are",
+        };
+        LogMallocArenas(logger, detail);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "malloc arenas: {Arenas}")]
+    private static partial void LogMallocArenas(ILogger logger, string arenas);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL migrations: applied {Applied}, schema version {SchemaVersion}")]
     public static partial void Migrated(ILogger logger, int applied, int schemaVersion);
 
