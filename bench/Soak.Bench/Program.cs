@@ -14,7 +14,7 @@ using WhatsTheTab.TestSupport.Services;
 // restarted. Afterwards every job is checked: completed exactly once, failed, lost (never finished), or duplicated (more
 // than one completed attempt). Memory: every process's RSS is sampled every 30 s; the baseline is the end of the warm-up
 // (model kernels, connection pools, JIT and caches set up under the same load), so growth after it is what would
-// accumulate over a long run.
+// accumulate over a long run; the web silo's is also split by kind (malloc arenas, JIT code, files, GC heap and the rest).
 var clients = Option("--clients", 50);
 var minutes = Option("--minutes", 5);
 var warmupMinutes = Option("--warmup-minutes", 1);
@@ -34,6 +34,7 @@ var end = DateTime.UtcNow.AddMinutes(warmupMinutes + minutes);
 var clientRuns = Enumerable.Range(0, clients).Select(ClientAsync).ToList();
 await Task.Delay(TimeSpan.FromMinutes(warmupMinutes));
 var rssAfterWarmUp = Rss(cluster);
+var webMemoryAfterWarmUp = ResidentMemory.Of(cluster.Web.ProcessId);
 var warmUpJobs = jobs.Count;
 measuring = true;
 Console.Error.WriteLine($"warm-up done ({warmUpJobs} jobs); RSS web {rssAfterWarmUp.Web:F0} MiB, GPU {string.Join(", ", rssAfterWarmUp.Gpus.Select(r => $"{r:F0}"))} MiB");
@@ -43,6 +44,7 @@ var killer = KillEveryMinuteAsync();
 await Task.WhenAll(clientRuns);
 var recoveries = await killer;
 await sampler;
+var webMemoryAtEnd = ResidentMemory.Of(cluster.Web.ProcessId);
 
 // Let what is still queued or running finish (or be recovered), then check every job once.
 var drainUntil = DateTime.UtcNow.AddMinutes(3);
@@ -92,6 +94,7 @@ Console.WriteLine($"| submissions refused | {(submitFailures.IsEmpty ? "0" : str
 Console.WriteLine($"| recovery per kill (kill → the killed worker's job claimed again) | {string.Join(", ", recoveries.Select(r => r is null ? "no job in flight" : $"{r.Value.TotalSeconds:F1} s"))} |");
 Console.WriteLine($"| status request latency p50 / p99 ({latencies.Length} requests) | {P(latencies, 0.50):F1} / {P(latencies, 0.99):F1} ms |");
 Console.WriteLine($"| web silo RSS at start-up / after warm-up → end | {rssAtStartUp.Web:F0} / {rssAfterWarmUp.Web:F0} → {rssAtEnd.Web:F0} MiB ({Growth(rssAfterWarmUp.Web, rssAtEnd.Web)}; peak {samples.Max(x => x.Web):F0} MiB) |");
+Console.WriteLine($"| web silo resident memory by kind, after warm-up → end (smaps) | {webMemoryAfterWarmUp} → {webMemoryAtEnd} |");
 Console.WriteLine($"| GPU silos RSS at start-up / after warm-up → peak while measuring (each killed and restarted every other minute) | {string.Join(", ", rssAtStartUp.Gpus.Select(r => $"{r:F0}"))} / {string.Join(", ", rssAfterWarmUp.Gpus.Select(r => $"{r:F0}"))} → {string.Join(", ", gpuPeak.Select((r, g) => $"{r:F0} ({Growth(rssAfterWarmUp.Gpus[g], r)})"))} MiB |");
 Console.WriteLine($"| RSS every 30 s, web; GPU silos (MiB) | {string.Join("; ", samples.Select(x => $"{x.Minute:0.#} min: {x.Web:F0}; {string.Join(", ", x.Gpus.Select(r => $"{r:F0}"))}"))} |");
 
