@@ -14,10 +14,15 @@ internal sealed record ResidentMemory(double Arenas, double Code, double Files, 
 
     public static ResidentMemory? Of(int? pid)
     {
+        if (pid is null)
+        {
+            return null;
+        }
+
         List<Mapping> maps;
         try
         {
-            maps = pid is null ? [] : Read(File.ReadLines($"/proc/{pid}/smaps"));
+            maps = Read(File.ReadLines($"/proc/{pid}/smaps"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

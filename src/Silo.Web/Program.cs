@@ -15,7 +15,7 @@ if (args is [MigrateCommand.Name, ..])
 }
 
 // Before any thread allocates: at most two glibc malloc arenas (Hosting/MallocArenas.cs says why).
-var mallocArenas = MallocArenas.Limit(MallocArenas.WebSiloLimit, Environment.GetEnvironmentVariable);
+var mallocArenas = MallocArenas.Limit();
 
 // Settings files sit beside the binary, whatever the working directory (relative data paths still follow the latter).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });

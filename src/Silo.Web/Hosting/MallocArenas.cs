@@ -21,12 +21,10 @@ internal static partial class MallocArenas
     /// <summary><c>M_ARENA_MAX</c> from <c>malloc.h</c>.</summary>
     private const int ArenaMaxParameter = -8;
 
-    /// <summary>Sets the limit unless the environment already does; says what happened, for the start-up log.</summary>
-    public static MallocArenasOutcome Limit(int arenas, Func<string, string?> environment)
+    /// <summary>Sets <see cref="WebSiloLimit"/> unless the environment already sets a limit; says what happened, for the start-up log.</summary>
+    public static MallocArenasOutcome Limit()
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(arenas, 1);
-        ArgumentNullException.ThrowIfNull(environment);
-        if (!string.IsNullOrWhiteSpace(environment(EnvironmentVariable)))
+        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(EnvironmentVariable)))
         {
             return MallocArenasOutcome.SetByEnvironment;
         }
@@ -39,7 +37,7 @@ internal static partial class MallocArenas
         try
         {
             // mallopt returns 1 on success; musl's returns 0 and does nothing.
-            return MallOpt(ArenaMaxParameter, arenas) == 1 ? MallocArenasOutcome.Limited : MallocArenasOutcome.NotGlibc;
+            return MallOpt(ArenaMaxParameter, WebSiloLimit) == 1 ? MallocArenasOutcome.Limited : MallocArenasOutcome.NotGlibc;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
